@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './interval.js';
+export * from './config.js';
