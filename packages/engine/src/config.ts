@@ -1,13 +1,42 @@
 import { z } from 'zod';
+import { ConfigError, UnknownRuleError, closestIds } from './errors.js';
+import { formatIssues } from './zod-issues.js';
+
+// Patterns are compiled with the `i` flag wherever they are used; checking them here turns a
+// broken pattern into a config error with its path instead of a crash in the middle of a run.
+const RegexPattern = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    const problem = regexProblem(pattern);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${problem})` });
+  });
+
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'i');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Compiles a case-insensitive pattern from the config; a broken one is a ConfigError naming `where`. */
+export function configPattern(pattern: string, where: string): RegExp {
+  const problem = regexProblem(pattern);
+  if (problem !== undefined) throw new ConfigError(`${where}: not a valid regular expression (${problem})`);
+  return new RegExp(pattern, 'i');
+}
 
 export const SeveritySetting = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
+export type SeveritySetting = z.infer<typeof SeveritySetting>;
 
 export const RuleSetting = z.union([SeveritySetting, z.tuple([SeveritySetting]).rest(z.unknown())]);
 
 export const PolarityOverride = z
   .object({
     /** A case-insensitive regular expression tested against the indicator's name. */
-    pattern: z.string().min(1),
+    pattern: RegexPattern,
     polarity: z.enum(['higher-is-better', 'lower-is-better']),
     /**
      * How achievement is computed for lower-is-better indicators: `target/realisation`
@@ -34,7 +63,7 @@ export const ConfigScale = z
   .object({
     name: z.string().min(1),
     /** A case-insensitive regular expression tested against indicator names the scale applies to. */
-    indicatorPattern: z.string().min(1),
+    indicatorPattern: RegexPattern,
     bands: z.array(ConfigBand).min(1),
   })
   .strict();
@@ -62,4 +91,77 @@ export type ResolvedConfig = z.output<typeof LkipConfig>;
 
 export function resolveConfig(input: unknown = {}): ResolvedConfig {
   return LkipConfig.parse(input);
+}
+
+export type ConfigParseResult = { config: ResolvedConfig } | { error: string };
+
+export interface ParseConfigOptions {
+  /** The ids of the loaded rules: when given, a `rules` key naming none of them is an error. */
+  ruleIds?: Iterable<string>;
+}
+
+/**
+ * Reads the text of `lkip.config.json`. Errors come back as one line (the CLI prints it after
+ * the file name), never as a throw: a broken config is a usage error, not a crash.
+ */
+export function parseConfigText(jsonText: string, options: ParseConfigOptions = {}): ConfigParseResult {
+  // Windows editors save JSON with a byte-order mark, which JSON.parse rejects.
+  const text = jsonText.charCodeAt(0) === 0xfeff ? jsonText.slice(1) : jsonText;
+  if (text.trim() === '') return { error: 'Invalid JSON: the file is empty' };
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    return { error: describeJsonError(text, error) };
+  }
+  const parsed = LkipConfig.safeParse(input);
+  if (!parsed.success) return { error: formatIssues(parsed.error.issues, input, LkipConfig) };
+  if (options.ruleIds !== undefined) {
+    const known = [...options.ruleIds];
+    const unknown = Object.keys(parsed.data.rules)
+      .filter((id) => !known.includes(id))
+      .map((ruleId) => ({ ruleId, source: 'config' as const, closest: closestIds(ruleId, known) }));
+    if (unknown.length > 0) return { error: new UnknownRuleError(unknown).message };
+  }
+  return { config: parsed.data };
+}
+
+/**
+ * JSON.parse's message differs per engine: V8 says "at position 11" (newer V8 adds
+ * "(line 3 column 1)"), Firefox "at line 3 column 1 of the JSON data". Editors count lines and
+ * columns, so turn whichever we get into those.
+ */
+function describeJsonError(text: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  let line: number | undefined;
+  let column: number | undefined;
+  const lineColumn = /line (\d+) column (\d+)/.exec(raw);
+  const position = /at position (\d+)/.exec(raw);
+  if (lineColumn) {
+    line = Number(lineColumn[1]);
+    column = Number(lineColumn[2]);
+  } else if (position) {
+    ({ line, column } = lineColumnAt(text, Number(position[1])));
+  } else if (/end of (JSON )?(input|data)/i.test(raw)) {
+    ({ line, column } = lineColumnAt(text, text.length));
+  }
+  const reason = raw
+    .replace(/^JSON\.parse: /, '')
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ (in JSON )?at position \d+.*$/s, '')
+    .replace(/ at line \d+ column \d+.*$/s, '')
+    .trim();
+  const where = line !== undefined && column !== undefined ? ` at line ${line}, column ${column}` : '';
+  return `Invalid JSON${where}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+}
+
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** The JSON Schema of `lkip.config.json` (what users write, so defaults are optional). */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(LkipConfig, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
 }

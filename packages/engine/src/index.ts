@@ -1,3 +1,14 @@
 export * from './types.js';
 export * from './interval.js';
 export * from './config.js';
+export * from './errors.js';
+export * from './define-rule.js';
+export * from './messages.js';
+export * from './rule-settings.js';
+export * from './directives.js';
+export * from './linter.js';
+export * from './fixer.js';
+export * from './result.js';
+export * from './fingerprint.js';
+export * from './achievement.js';
+export { formatIssues, formatPath } from './zod-issues.js';

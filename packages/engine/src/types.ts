@@ -142,6 +142,8 @@ export interface LintResult {
   filePath: string;
   messages: LintMessage[];
   errorCount: number;
+  /** Errors that stopped the file from being linted at all (ESLint's field of the same name). */
+  fatalErrorCount?: number;
   warningCount: number;
   infoCount: number;
   fixableErrorCount: number;

@@ -1,0 +1,152 @@
+import type { LkipDocument, Position } from '@lkip/schema';
+import { resolveConfig, type ResolvedConfig } from './config.js';
+import { applyDirectives } from './directives.js';
+import { statedInterval } from './interval.js';
+import { ruleMessage } from './messages.js';
+import { resolveRules, type ResolvedRule } from './rule-settings.js';
+import type { LintFix, LintMessage, Locale, ReportDescriptor, Rule, RuleContext, Severity, SeverityName, Tolerance } from './types.js';
+
+export interface LintOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list mixes rules of every option type
+  rules: readonly Rule<any>[];
+  config?: ResolvedConfig;
+  /** `--rule id:level`: applied over the config. */
+  ruleOverrides?: Record<string, SeverityName>;
+  locale?: Locale;
+  /** Show figures that hold only thanks to rounding (info level); defaults to `config.reportRounding`. */
+  reportRounding?: boolean;
+  /** The linted text; lets directives skip blank lines and offer their own removal. */
+  text?: string;
+  /** Overrides `config.reportUnusedDisableDirectives` (ESLint's flag of the same name). */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+}
+
+const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
+
+/**
+ * Runs every enabled rule over one document and returns ESLint-shaped messages, sorted and with
+ * directives applied. Config problems (unknown rule ids, bad options) throw a ConfigError before
+ * any rule runs; a rule that throws is reported, not propagated.
+ */
+export function lintDocument(doc: LkipDocument, options: LintOptions): LintMessage[] {
+  const config = options.config ?? resolveConfig();
+  const locale = options.locale ?? 'id';
+  const reportRounding = options.reportRounding ?? config.reportRounding;
+  const resolved = resolveRules(options.rules, config, options.ruleOverrides);
+  const tolerance = toleranceFor(config);
+
+  const messages: LintMessage[] = [];
+  const crashes = new Set<LintMessage>();
+  for (const entry of resolved) {
+    if (entry.severity === 'off') continue;
+    const reported: LintMessage[] = [];
+    try {
+      runRule(entry, doc, config, tolerance, locale, reportRounding, reported);
+      messages.push(...reported);
+    } catch (error) {
+      // One broken rule must not hide what the others found; what it reported before failing
+      // is dropped, since it may be half of a finding.
+      const crash = crashMessage(entry.rule.meta.id, error);
+      crashes.add(crash);
+      messages.push(crash);
+    }
+  }
+
+  const filtered = applyDirectives(messages, doc.directives, {
+    knownRuleIds: new Set(options.rules.map((r) => r.meta.id)),
+    text: options.text,
+    locale,
+    reportUnused: options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives,
+    unsuppressible: crashes,
+  });
+  return sortMessages(deduplicate(filtered));
+}
+
+function runRule(
+  entry: ResolvedRule,
+  doc: LkipDocument,
+  config: ResolvedConfig,
+  tolerance: Tolerance,
+  locale: Locale,
+  reportRounding: boolean,
+  out: LintMessage[],
+): void {
+  const { rule } = entry;
+  const severity = SEVERITY[entry.severity as Exclude<SeverityName, 'off'>];
+  const context: RuleContext<unknown> = {
+    doc,
+    options: entry.options,
+    config,
+    tolerance,
+    report(descriptor) {
+      const message = toLintMessage(rule, descriptor, severity, locale);
+      if (message.severity === 0 && !reportRounding) return;
+      out.push(message);
+    },
+  };
+  rule.check(doc, context);
+}
+
+export function toleranceFor(config: Pick<ResolvedConfig, 'rounding'>): Tolerance {
+  const mode = config.rounding;
+  return { mode, of: (q) => statedInterval(q.value, q.decimals, mode) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any rule's descriptor converts the same way
+function toLintMessage(rule: Rule<any>, descriptor: ReportDescriptor, severity: Severity, locale: Locale): LintMessage {
+  const { meta } = rule;
+  const message: LintMessage = {
+    ruleId: meta.id,
+    severity: descriptor.level === 'rounding' ? 0 : severity,
+    message: ruleMessage(meta, descriptor.messageId, descriptor.data, locale),
+    messageId: descriptor.messageId,
+    ...span(descriptor.at),
+  };
+  if (descriptor.fix) message.fix = toFix(descriptor.fix.at, descriptor.fix.text);
+  if (descriptor.suggestions && descriptor.suggestions.length > 0) {
+    message.suggestions = descriptor.suggestions.map((s) => ({
+      desc: ruleMessage(meta, s.messageId, s.data, locale),
+      messageId: s.messageId,
+      fix: toFix(s.fix.at, s.fix.text),
+    }));
+  }
+  if (descriptor.related && descriptor.related.length > 0) {
+    message.related = descriptor.related.map((r) => ({ message: r.note, ...span(r.at) }));
+  }
+  if (descriptor.subject) message.subject = { ...descriptor.subject };
+  return message;
+}
+
+function span(at: Position): Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  return { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
+}
+
+function toFix(at: Position, text: string): LintFix {
+  return { range: [at.offset, at.endOffset], text };
+}
+
+function crashMessage(ruleId: string, error: unknown): LintMessage {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ruleId, severity: 2, message: `Rule ${ruleId} failed: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** By line, then column, then rule id (engine messages, whose id is null, first). */
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+
+export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
+  // Array.prototype.sort is stable, so one rule's findings at one place keep their report order.
+  return [...messages].sort(compareMessages);
+}
+
+/** A rule that walks both the measurements and the tables they came from can meet one figure twice. */
+function deduplicate(messages: readonly LintMessage[]): LintMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const key = JSON.stringify([m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

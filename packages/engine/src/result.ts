@@ -1,0 +1,31 @@
+import type { LintMessage, LintResult } from './types.js';
+
+/** One file's result with ESLint's counts; fixable means the message carries a fix. */
+export function buildResult(filePath: string, messages: LintMessage[], extra: { output?: string; source?: string } = {}): LintResult {
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const m of messages) {
+    if (m.severity === 2) {
+      result.errorCount++;
+      if (m.fatal) result.fatalErrorCount = (result.fatalErrorCount ?? 0) + 1;
+      if (m.fix) result.fixableErrorCount++;
+    } else if (m.severity === 1) {
+      result.warningCount++;
+      if (m.fix) result.fixableWarningCount++;
+    } else {
+      result.infoCount++;
+    }
+  }
+  // ESLint sets `output` only when fixing changed the text.
+  if (extra.output !== undefined && extra.output !== extra.source) result.output = extra.output;
+  if (extra.source !== undefined) result.source = extra.source;
+  return result;
+}
