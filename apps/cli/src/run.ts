@@ -1,0 +1,127 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Rule } from '@lkip/engine';
+import type { CommandContext, ParseDraft } from './commands/context.js';
+import { extractCommand, type ExtractFlags } from './commands/extract.js';
+import { lintCommand, type LintFlags } from './commands/lint.js';
+import { schemaCommand } from './commands/schema.js';
+import { oneLine } from './errors.js';
+import { FORMAT_NAMES } from './formatters/index.js';
+import type { Io } from './io.js';
+import { TOOL_NAME, TOOL_VERSION } from './tool.js';
+
+export type { Io } from './io.js';
+
+export interface RunOptions {
+  /** The rules to run; defaults to every rule lkip ships. Tests pass their own. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule list mixes rules of every option type
+  rules?: readonly Rule<any>[];
+  /** The draft reader; defaults to `parseDraft` from @lkip/parse. */
+  parse?: ParseDraft;
+}
+
+/** Usage errors exit 2, as in ESLint; so do fatal ones (unreadable file, bad config). */
+const EXIT_USAGE = 2;
+
+/**
+ * The whole `lkip` command, in-process: never calls process.exit, never writes to the real
+ * streams, never throws. Returns the exit code.
+ */
+export async function run(argv: string[], io: Io, options: RunOptions = {}): Promise<number> {
+  let exitCode = 0;
+  // Loaded on demand: `lkip --version` and `lkip schema` need neither the reader nor the rules.
+  const context = async (): Promise<CommandContext> => ({
+    io,
+    rules: options.rules ?? (await import('@lkip/rules')).rules,
+    parse: options.parse ?? (await import('@lkip/parse')).parseDraft,
+    toolVersion: TOOL_VERSION,
+  });
+  const program = buildProgram(io, context, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    // --help and --version end through exitOverride too, with code 0; commander has already
+    // printed its own usage errors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    // CliError and ConfigError are the expected ones; anything else is a bug of ours, and
+    // still gets one line and no stack.
+    io.stderr(`${TOOL_NAME}: ${oneLine(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCode: (code: number) => void): Command {
+  const program = new Command(TOOL_NAME);
+  // Subcommands copy these settings when created, so they must come first.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // Commander says "error: unknown option '--x'"; lkip's fatal lines all read "lkip: …".
+      outputError: (s, write) => write(`${TOOL_NAME}: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      getOutHelpWidth: () => 100,
+      getErrHelpWidth: () => 100,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .description('Consistency linter for Indonesian government performance reports (LKIP)')
+    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand(false)
+    .showSuggestionAfterError(true);
+
+  program
+    .command('lint')
+    .description('check drafts for figures that contradict each other')
+    .argument('[patterns...]', 'files, directories (*.md, *.markdown, *.txt) or globs; default: the current directory')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('--fix', 'write fixes for derived figures back to the drafts')
+    .option('--fix-dry-run', 'compute fixes without writing them (see `output` in --format json)')
+    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', collect)
+    .option('-c, --config <file>', `use this config file instead of ./lkip.config.json`)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseInteger, -1)
+    .option('--quiet', 'report errors only')
+    .addOption(new Option('--locale <locale>', 'language of the messages').choices(['id', 'en']).default('id'))
+    .option('--stdin', 'lint a draft read from standard input')
+    .option('--stdin-filename <name>', 'the name to report for a draft read from standard input')
+    .option('--cache', 'only lint drafts that changed since the last run')
+    .option('--cache-location <path>', 'cache file or directory (default: ./.lkipcache)')
+    .option('--report-rounding', 'also report figures that hold only thanks to rounding (as notes)')
+    .option('--color', 'force colours on')
+    .option('--no-color', 'force colours off')
+    .action(async (patterns: string[], flags: LintFlags) => {
+      setExitCode(await lintCommand(patterns, flags, await context()));
+    });
+
+  program
+    .command('extract')
+    .description('print the document model read from a draft')
+    .argument('<file>', 'the draft')
+    .addOption(new Option('-f, --format <name>', 'json (valid against `lkip schema`) or a human summary').choices(['json', 'summary']).default('json'))
+    .addOption(new Option('--locale <locale>', 'language of the summary').choices(['id', 'en']).default('id'))
+    .action(async (file: string, flags: ExtractFlags) => {
+      setExitCode(await extractCommand(file, flags, await context()));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the document model')
+    .option('--config', 'print the JSON Schema of lkip.config.json instead')
+    .action((flags: { config?: boolean }) => {
+      setExitCode(schemaCommand(flags, io));
+    });
+
+  return program;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function parseInteger(value: string): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number.');
+  return Number.parseInt(value, 10);
+}

@@ -1,0 +1,48 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { tempDir } from './helpers.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const built = existsSync(BIN);
+if (!built) {
+  console.warn(`Skipping the built-CLI tests: ${BIN} does not exist; run \`pnpm --filter @lkip/cli... build\` first.`);
+}
+
+describe.skipIf(!built)('the built lkip command', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+  });
+  afterEach(() => cleanup());
+
+  const lkip = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+
+  it('prints its version and the lint help', () => {
+    expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = lkip(['lint', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: lkip lint [options] [patterns...]');
+  });
+
+  it('exits 2 with one line and no stack trace for a missing file', () => {
+    const r = lkip(['lint', 'nope.md']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("lkip: No files matching 'nope.md' were found.\n");
+    expect(r.stdout).toBe('');
+  });
+
+  it('lints an empty file and a piped draft with the shipped reader and rules', () => {
+    writeFileSync(join(dir, 'empty.md'), '');
+    const file = lkip(['lint', 'empty.md', '--format', 'json']);
+    expect(file.status).toBe(0);
+    expect(JSON.parse(file.stdout)).toMatchObject([{ filePath: join(dir, 'empty.md'), errorCount: 0 }]);
+    const piped = lkip(['lint', '--stdin', '--format', 'json'], '');
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject([{ filePath: '<text>' }]);
+  });
+});
