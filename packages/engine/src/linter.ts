@@ -4,7 +4,7 @@ import { applyDirectives } from './directives.js';
 import { statedInterval } from './interval.js';
 import { ruleMessage } from './messages.js';
 import { resolveRules, type ResolvedRule } from './rule-settings.js';
-import type { LintFix, LintMessage, Locale, ReportDescriptor, Rule, RuleContext, Severity, SeverityName, Tolerance } from './types.js';
+import type { FixDescriptor, FixSpec, LintFix, LintMessage, Locale, ReportDescriptor, Rule, RuleContext, Severity, SeverityName, Tolerance } from './types.js';
 
 export interface LintOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list mixes rules of every option type
@@ -41,7 +41,7 @@ export function lintDocument(doc: LkipDocument, options: LintOptions): LintMessa
     if (entry.severity === 'off') continue;
     const reported: LintMessage[] = [];
     try {
-      runRule(entry, doc, config, tolerance, locale, reportRounding, reported);
+      runRule(entry, doc, config, tolerance, locale, reportRounding, reported, options.text);
       messages.push(...reported);
     } catch (error) {
       // One broken rule must not hide what the others found; what it reported before failing
@@ -70,6 +70,7 @@ function runRule(
   locale: Locale,
   reportRounding: boolean,
   out: LintMessage[],
+  text: string | undefined,
 ): void {
   const { rule } = entry;
   const severity = SEVERITY[entry.severity as Exclude<SeverityName, 'off'>];
@@ -79,7 +80,7 @@ function runRule(
     config,
     tolerance,
     report(descriptor) {
-      const message = toLintMessage(rule, descriptor, severity, locale);
+      const message = toLintMessage(rule, descriptor, severity, locale, text);
       if (message.severity === 0 && !reportRounding) return;
       out.push(message);
     },
@@ -93,7 +94,7 @@ export function toleranceFor(config: Pick<ResolvedConfig, 'rounding'>): Toleranc
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any rule's descriptor converts the same way
-function toLintMessage(rule: Rule<any>, descriptor: ReportDescriptor, severity: Severity, locale: Locale): LintMessage {
+function toLintMessage(rule: Rule<any>, descriptor: ReportDescriptor, severity: Severity, locale: Locale, text: string | undefined): LintMessage {
   const { meta } = rule;
   const message: LintMessage = {
     ruleId: meta.id,
@@ -102,14 +103,13 @@ function toLintMessage(rule: Rule<any>, descriptor: ReportDescriptor, severity: 
     messageId: descriptor.messageId,
     ...span(descriptor.at),
   };
-  if (descriptor.fix) message.fix = toFix(descriptor.fix.at, descriptor.fix.text);
-  if (descriptor.suggestions && descriptor.suggestions.length > 0) {
-    message.suggestions = descriptor.suggestions.map((s) => ({
-      desc: ruleMessage(meta, s.messageId, s.data, locale),
-      messageId: s.messageId,
-      fix: toFix(s.fix.at, s.fix.text),
-    }));
-  }
+  const fix = descriptor.fix ? toFix(descriptor.fix, text) : undefined;
+  if (fix) message.fix = fix;
+  const suggestions = (descriptor.suggestions ?? []).flatMap((s) => {
+    const suggestionFix = toFix(s.fix, text);
+    return suggestionFix ? [{ desc: ruleMessage(meta, s.messageId, s.data, locale), messageId: s.messageId, fix: suggestionFix }] : [];
+  });
+  if (suggestions.length > 0) message.suggestions = suggestions;
   if (descriptor.related && descriptor.related.length > 0) {
     message.related = descriptor.related.map((r) => ({ message: r.note, ...span(r.at) }));
   }
@@ -121,8 +121,26 @@ function span(at: Position): Pick<LintMessage, 'line' | 'column' | 'endLine' | '
   return { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
 }
 
-function toFix(at: Position, text: string): LintFix {
-  return { range: [at.offset, at.endOffset], text };
+function toFix(spec: FixSpec, source: string | undefined): LintFix | undefined {
+  if (!isEditList(spec)) return { range: [spec.at.offset, spec.at.endOffset], text: spec.text };
+  const edits = [...spec].sort((a, b) => a.at.offset - b.at.offset);
+  const first = edits[0];
+  const last = edits[edits.length - 1];
+  if (!first || !last) return undefined;
+  if (edits.length === 1) return { range: [first.at.offset, first.at.endOffset], text: first.text };
+  if (source === undefined) return undefined;
+  let out = '';
+  let cursor = first.at.offset;
+  for (const edit of edits) {
+    if (edit.at.offset < cursor) return undefined;
+    out += source.slice(cursor, edit.at.offset) + edit.text;
+    cursor = edit.at.endOffset;
+  }
+  return { range: [first.at.offset, last.at.endOffset], text: out };
+}
+
+function isEditList(spec: FixSpec): spec is readonly FixDescriptor[] {
+  return Array.isArray(spec);
 }
 
 function crashMessage(ruleId: string, error: unknown): LintMessage {

@@ -46,10 +46,17 @@ export interface FixDescriptor {
   text: string;
 }
 
+/**
+ * One edit, or several that belong together (swapping a fraction's numerator and denominator, a
+ * count and its number word). Several edits become one ESLint fix spanning them all, which needs
+ * the draft's text: the engine drops such fixes when it is linting without it.
+ */
+export type FixSpec = FixDescriptor | readonly FixDescriptor[];
+
 export interface SuggestionDescriptor {
   messageId: string;
   data?: Record<string, string | number>;
-  fix: FixDescriptor;
+  fix: FixSpec;
 }
 
 export interface RelatedDescriptor {
@@ -71,7 +78,7 @@ export interface ReportDescriptor {
   at: Position;
   messageId: string;
   data?: Record<string, string | number>;
-  fix?: FixDescriptor;
+  fix?: FixSpec;
   suggestions?: SuggestionDescriptor[];
   related?: RelatedDescriptor[];
   subject?: FindingSubject;

@@ -138,3 +138,22 @@ describe('lintDocument', () => {
     expect(lintDocument(emptyDocument(), { rules: [twice], locale: 'en' }).map((m) => m.message)).toEqual(['Found twice.', 'Other twice.']);
   });
 });
+
+describe('fixes made of several edits', () => {
+  it('merges the edits into one fix using the linted text, and drops them without it', async () => {
+    const { defineRule, lintDocument } = await import('@lkip/engine');
+    const { emptyDocument } = await import('@lkip/schema');
+    const text = 'a 3 / 4 b';
+    const at = (start: number, end: number) => ({ line: 1, column: start + 1, offset: start, endLine: 1, endColumn: end + 1, endOffset: end });
+    const swap = defineRule({
+      meta: { id: 'swap', family: 'inverted-ratio', defaultSeverity: 'error', fixable: true, docs: { description: 'd', descriptionId: 'd' }, messages: { m: { en: 'm', id: 'm' } } },
+      check(_doc, context) {
+        context.report({ at: at(2, 7), messageId: 'm', fix: [{ at: at(6, 7), text: '3' }, { at: at(2, 3), text: '4' }] });
+      },
+    });
+    const withText = lintDocument(emptyDocument(), { rules: [swap], text });
+    expect(withText[0]?.fix).toEqual({ range: [2, 7], text: '4 / 3' });
+    const withoutText = lintDocument(emptyDocument(), { rules: [swap] });
+    expect(withoutText[0]?.fix).toBeUndefined();
+  });
+});

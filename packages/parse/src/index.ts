@@ -1,4 +1,5 @@
-import { emptyDocument, type LkipDocument } from '@lkip/schema';
+import type { LkipDocument } from '@lkip/schema';
+import { buildDocument } from './model/build.js';
 
 export interface ParseOptions {
   /** Shown in diagnostics and kept in `source.path`. */
@@ -8,9 +9,11 @@ export interface ParseOptions {
   fiscalYear?: number;
 }
 
-// Filled in by the draft reader (issue: the monorepo and the draft reader).
+/** Reads an LKIP draft (Markdown or converted text) into the document model. Never throws. */
 export function parseDraft(text: string, options: ParseOptions = {}): LkipDocument {
-  const doc = emptyDocument(options.format ?? 'markdown', text.length);
-  if (options.path !== undefined) doc.source.path = options.path;
-  return doc;
+  return buildDocument(text, options);
 }
+
+export { parseMarkdown } from './pipeline.js';
+export * from './numbers/index.js';
+export { indicatorKey, indicatorWords, countPatternOf } from './model/indicator-names.js';

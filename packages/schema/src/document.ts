@@ -69,6 +69,17 @@ export const Indicator = z
     key: z.string(),
     goalId: z.string().optional(),
     unitOfMeasure: z.string().optional(),
+    /**
+     * "Jumlah Kab/Kota dengan <measure> berkategori <category>" / "… mencapai target": the indicator
+     * counts units; `countOf` names what is measured per unit and the criterion.
+     */
+    countOf: z
+      .object({
+        measureName: z.string(),
+        criterion: z.enum(['category', 'target']),
+        category: z.string().optional(),
+      })
+      .optional(),
     polarity: Polarity,
     polaritySource: z.enum(['default', 'stated', 'config']),
     sectionId: z.string().optional(),
@@ -94,8 +105,19 @@ export const Measurement = z
     aggregate: z.boolean().optional(),
     year: z.int(),
     role: MeasurementRole,
+    /**
+     * For "Jumlah Kab/Kota dengan Indeks X berkategori Tinggi" indicators the draft states two
+     * things: the count of districts (`indicator`) and each unit's own index X (`unit-value`).
+     * Every other indicator only has `indicator` figures.
+     */
+    measure: z.enum(['indicator', 'unit-value']),
     /** Numeric figure (target, realisation, achievement). */
     quantity: Quantity.optional(),
+    /**
+     * Figures stated together share a statement id: one table row, or one clause of prose
+     * ("target 3.06 Indeks, realisasi 3.8 Indeks atau sebesar 124.2 %").
+     */
+    statement: z.string(),
     /** Category label (role "category"). */
     label: TextSpan.optional(),
     place: Place,
@@ -220,6 +242,8 @@ export const YearClaim = z
     context: z.enum(['fiscal-year', 'report-year', 'comparison', 'other']),
     /** The sentence speaks of the present ("pada tahun anggaran 2023 Pemerintah mengalokasikan"). */
     present: z.boolean(),
+    /** The sentence compares years ("dibandingkan", "tahun sebelumnya", "s.d."). */
+    comparison: z.boolean(),
     text: z.string(),
     place: Place,
     position: Position,
@@ -230,8 +254,13 @@ export const YearListClaim = z
   .object({
     kind: z.literal('year-list'),
     years: z.array(z.object({ year: z.int(), position: Position })),
-    /** The years the surrounding text says the list should cover ("2 (dua) tahun sebelumnya"). */
-    expected: z.array(z.int()).optional(),
+    /**
+     * list: "tahun 2022 dan 2024"; contrast: "Tahun 2023 … sedangkan Tahun 2023 …", the years a
+     * sentence sets against each other.
+     */
+    form: z.enum(['list', 'contrast']),
+    /** Years the same sentence names outside the list ("pada Tahun 2024 … sama dengan Tahun 2022 dan 2024"). */
+    otherYears: z.array(z.int()),
     text: z.string(),
     place: Place,
     position: Position,
@@ -259,6 +288,17 @@ export const Formula = z
     terms: z.array(z.object({ name: z.string(), weight: z.number().optional() })),
     text: z.string(),
     indicatorIds: z.array(z.string()),
+    /**
+     * The tables the formula is applied to: which column holds the result and which hold the
+     * terms, in the order of `terms`.
+     */
+    applications: z.array(
+      z.object({
+        tableId: z.string(),
+        resultColumn: z.int().min(0),
+        termColumns: z.array(z.int().min(0)),
+      }),
+    ),
     position: Position,
   })
   .meta({ id: 'Formula' });

@@ -24,6 +24,8 @@ describe('validateDocumentJson', () => {
       indicatorId: 'i1',
       year: 2024,
       role: 'target',
+      measure: 'indicator',
+      statement: 't1:r0',
       quantity: { value: 3.77, raw: '3,77', decimals: 2, unit: 'Indeks', position },
       place: { kind: 'pk' },
       position,

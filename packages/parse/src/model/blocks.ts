@@ -1,0 +1,123 @@
+import type { Nodes, Root } from 'mdast';
+
+export type BlockKind = 'paragraph' | 'heading' | 'math' | 'html' | 'code' | 'table';
+
+/** A block of the draft in reading order, with its raw source slice (markup kept, so offsets stay exact). */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  raw: string;
+  /** The text with emphasis markers and HTML tags removed, for matching titles and phrases. */
+  plain: string;
+  /** The block sits in a list item (bands and activity lists are written as lists). */
+  inList: boolean;
+  /** The ordered-list number of the item the block belongs to, when it has one. */
+  listNumber?: number;
+}
+
+const MARKUP = /[*_`]+/g;
+const TAG = /<[^<>\n]{0,400}>/g;
+
+export function plainText(raw: string): string {
+  return raw.replace(TAG, ' ').replace(MARKUP, '').replace(/\\([%$&_#{}])/g, '$1').replace(/[ \t\u00a0]+/g, ' ').trim();
+}
+
+/** Flattens the syntax tree into the blocks prose readers look at. Tables are read elsewhere. */
+export function collectBlocks(tree: Root, text: string): Block[] {
+  const blocks: Block[] = [];
+  const push = (kind: BlockKind, node: Nodes, inList: boolean, listNumber?: number) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const raw = text.slice(start, end);
+    const block: Block = { kind, start, end, raw, plain: plainText(raw), inList };
+    if (listNumber !== undefined) block.listNumber = listNumber;
+    blocks.push(block);
+  };
+  const walk = (node: Nodes, inList: boolean, listNumber?: number) => {
+    switch (node.type) {
+      case 'paragraph':
+        push('paragraph', node, inList, listNumber);
+        return;
+      case 'heading':
+        push('heading', node, inList, listNumber);
+        return;
+      case 'math':
+        push('math', node, inList, listNumber);
+        return;
+      case 'html':
+        push('html', node, inList, listNumber);
+        return;
+      case 'code':
+        push('code', node, inList, listNumber);
+        return;
+      case 'table':
+        push('table', node, inList, listNumber);
+        return;
+      case 'list': {
+        let n = node.start ?? 1;
+        for (const item of node.children) {
+          // An empty ordered item ("9." alone on a line) is how converted drafts number a section.
+          if (item.children.length === 0 && node.ordered) {
+            const start = item.position?.start.offset;
+            const end = item.position?.end.offset;
+            if (start !== undefined && end !== undefined) {
+              const raw = text.slice(start, end);
+              blocks.push({ kind: 'paragraph', start, end, raw, plain: plainText(raw), inList: true, listNumber: n });
+            }
+          }
+          for (const child of item.children) walk(child as Nodes, true, node.ordered ? n : listNumber);
+          n++;
+        }
+        return;
+      }
+      default:
+        if ('children' in node) for (const child of node.children) walk(child as Nodes, inList, listNumber);
+    }
+  };
+  for (const child of tree.children) walk(child, false);
+  return blocks;
+}
+
+/** Splits a block into sentences, keeping offsets relative to the draft. */
+export function sentences(block: Block): { start: number; end: number; raw: string }[] {
+  const out: { start: number; end: number; raw: string }[] = [];
+  // A sentence ends at . ; ! ? followed by white space and an upper-case letter, a digit or a quote;
+  // "3.77" and "Rp.6.483" never split because no space follows the dot.
+  const boundary = /[.;!?]+["”’)]?\s+(?=[A-Z0-9“"(])/g;
+  let last = 0;
+  for (const match of block.raw.matchAll(boundary)) {
+    const cut = (match.index ?? 0) + match[0].length;
+    out.push({ start: block.start + last, end: block.start + cut, raw: block.raw.slice(last, cut) });
+    last = cut;
+  }
+  if (last < block.raw.length) out.push({ start: block.start + last, end: block.end, raw: block.raw.slice(last) });
+  return out;
+}
+
+/**
+ * Converted drafts break paragraphs at page ends ("… dan Tahun" / "2023 Nilai IKPA …"). A
+ * paragraph that ends without closing punctuation and is followed by one starting in lower case
+ * or with a digit is one paragraph; sentence-level readers work on these.
+ */
+export function logicalParagraphs(blocks: readonly Block[], text: string): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    const joins =
+      previous !== undefined &&
+      previous.kind === 'paragraph' &&
+      block.kind === 'paragraph' &&
+      !/[.:;!?)"”]\s*$/.test(previous.plain) &&
+      /^[a-z0-9(]/.test(block.plain) &&
+      block.start - previous.end < 400;
+    if (joins && previous) {
+      const raw = text.slice(previous.start, block.end);
+      out[out.length - 1] = { ...previous, end: block.end, raw, plain: plainText(raw) };
+    } else {
+      out.push(block);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,314 @@
+import { emptyDocument, type LkipDocument, type RawTable, type Section, type TableKind } from '@lkip/schema';
+import { collectFractions } from '../fractions/index.js';
+import { parseMarkdown } from '../pipeline.js';
+import { collectTables } from '../tables/index.js';
+import type { TableBlock } from '../tables/types.js';
+import { collectBlocks } from './blocks.js';
+import { readBudget } from './budget.js';
+import { classifyTable, columnRoles } from './classify.js';
+import { readClaims } from './claims.js';
+import { readComponentMeasurements } from './component-measurements.js';
+import { cellQuantities, type BuildContext } from './context.js';
+
+import { readFormulas } from './formulas.js';
+import { readFractions } from './fractions.js';
+import { findAcronyms } from './indicator-names.js';
+import { IndicatorRegistry } from './indicators.js';
+import { readDirectives, readFiscalYear, readMeta } from './meta.js';
+import { readProseMeasurements } from './prose-measurements.js';
+import { readScales } from './scales.js';
+import { detectSections, topSectionAt, type SectionSpan } from './sections.js';
+import { SourceMap } from './source-map.js';
+import { readTableMeasurements } from './table-measurements.js';
+import { buildUnits, findOfficeMentions, normaliseWords } from './units.js';
+
+export interface BuildOptions {
+  path?: string;
+  format?: LkipDocument['source']['format'];
+  fiscalYear?: number;
+}
+
+interface ClassifiedTable {
+  block: TableBlock;
+  kind: TableKind;
+}
+
+/** Reads a draft into the document model. Never throws: what cannot be read becomes a diagnostic. */
+export function buildDocument(text: string, options: BuildOptions = {}): LkipDocument {
+  const doc = emptyDocument(options.format ?? 'markdown', text.length);
+  if (options.path !== undefined) doc.source.path = options.path;
+  try {
+    fill(doc, text, options);
+  } catch (error) {
+    doc.diagnostics.push({
+      severity: 'error',
+      code: 'reader-failure',
+      message: `The reader stopped on this draft: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  return doc;
+}
+
+function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
+  const map = new SourceMap(text);
+  const tree = parseMarkdown(text);
+  const blocks = collectBlocks(tree, text);
+  const tableBlocks = collectTables(tree, text);
+  const spans = detectSections(blocks, tableBlocks, text.length);
+  const tables: ClassifiedTable[] = tableBlocks.map((block) => ({ block, kind: classifyTable(block) }));
+
+  const units = buildUnits(text, strongUnitNames(text, spans, tables));
+  doc.units = units.units;
+  const fiscalYear = options.fiscalYear ?? readFiscalYear(text, tableBlocks);
+  const extraStop = new Set(['bnn', ...(units.province ? normaliseWords(units.province.placeName) : [])]);
+  const indicators = new IndicatorRegistry(extraStop, findAcronyms(text));
+  const ctx: BuildContext = { text, map, doc, blocks, sections: spans, units, indicators, fiscalYear: fiscalYear ?? 0, ids: new Map() };
+
+  doc.sections = spans.map((s) => toSection(ctx, s));
+  seedIndicators(ctx, tables, spans);
+  linkIndicatorSections(ctx, spans);
+  if (splitSectionsByContent(ctx, spans, tables)) {
+    doc.sections = spans.map((s) => toSection(ctx, s));
+    linkIndicatorSections(ctx, spans);
+  }
+  doc.indicators = indicators.indicators;
+  doc.goals = indicators.goals;
+
+  doc.tables = tables.map((t) => toRawTable(ctx, t));
+  for (const t of tables) readMeasurementsOf(ctx, t, spans);
+  readProseMeasurements(ctx);
+  doc.fractions = readFractions(ctx, collectFractions(tree, text));
+  doc.scales = readScales(ctx, tables.filter((t) => t.kind === 'band').map((t) => t.block));
+  doc.claims = readClaims(ctx);
+  doc.budget = readBudget(ctx, tables);
+  doc.formulas = readFormulas(ctx, tables);
+  doc.meta = readMeta(ctx);
+  doc.directives = readDirectives(ctx);
+  for (const u of indicators.unmatched.slice(0, 50)) {
+    doc.diagnostics.push({
+      severity: 'info',
+      code: 'unmatched-indicator',
+      message: `No indicator of this draft matches "${u.name.slice(0, 80)}".`,
+      position: map.position(u.offset, u.offset + Math.min(u.name.length, 1)),
+    });
+  }
+  if (fiscalYear === undefined) {
+    doc.diagnostics.push({ severity: 'warning', code: 'no-fiscal-year', message: 'The fiscal year of the report could not be read; year checks are off.' });
+  }
+  if (doc.indicators.length === 0 && spans.filter((s) => s.kind !== 'front').length < 2) {
+    doc.diagnostics.push({
+      severity: 'error',
+      code: 'not-an-lkip',
+      message: 'This does not look like an LKIP draft: no performance indicators, no Perjanjian Kinerja table and no LKIP chapters were found.',
+      position: map.position(0, Math.min(text.length, 1)),
+    });
+  }
+}
+
+function strongUnitNames(text: string, spans: SectionSpan[], tables: ClassifiedTable[]): string[] {
+  const names: string[] = [];
+  for (const s of spans) if (s.kind === 'signed-pk') names.push(text.slice(s.headingStart, s.headingEnd).replace(/\s+/g, ' '));
+  for (const { block, kind } of tables) {
+    if (kind !== 'unit-measurement' && kind !== 'recap' && kind !== 'component') continue;
+    const col = columnRoles(block.columns).unit;
+    if (col === undefined) continue;
+    for (const row of block.body) {
+      const cell = row[col]?.text.trim();
+      // A bare "Belu" is only a unit once the draft names its office somewhere; office-prefixed cells count.
+      if (cell && findOfficeMentions(cell).length > 0) names.push(cell);
+    }
+  }
+  return names;
+}
+
+function toSection(ctx: BuildContext, s: SectionSpan): Section {
+  const section: Section = { id: s.id, kind: s.kind, title: s.title, position: ctx.map.position(s.headingStart, s.headingEnd) };
+  if (s.parentId) section.parentId = s.parentId;
+  if (s.kind === 'signed-pk') {
+    const unit = unitOfTitle(ctx, ctx.text.slice(s.headingStart, s.headingEnd));
+    if (unit) section.unitId = unit;
+  }
+  return section;
+}
+
+function unitOfTitle(ctx: BuildContext, title: string): string | undefined {
+  const flat = title.replace(/[*_]+/g, '').replace(/\s+/g, ' ');
+  for (const m of findOfficeMentions(flat)) {
+    const unit = ctx.units.resolve(m.text);
+    if (unit) return unit.id;
+  }
+  // A division head's PK ("KEPALA BIDANG PEMBERANTASAN … PROVINSI …") is part of the province office.
+  return /PROVINSI/i.test(flat) ? ctx.units.province?.id : undefined;
+}
+
+function isReportPk(spans: SectionSpan[], offset: number): boolean {
+  const top = topSectionAt(spans, offset);
+  return top === undefined || top.kind === 'planning' || top.kind === 'summary' || top.kind === 'introduction';
+}
+
+/** The indicators come from the draft's own PK table; without one, from the BAB III section titles. */
+function seedIndicators(ctx: BuildContext, tables: ClassifiedTable[], spans: SectionSpan[]): void {
+  const pk = tables.filter((t) => t.kind === 'pk' && isReportPk(spans, t.block.position.offset));
+  for (const { block } of pk) {
+    const roles = columnRoles(block.columns);
+    if (roles.indicator === undefined) continue;
+    let goal: string | undefined;
+    for (const row of block.body) {
+      const name = row[roles.indicator]?.text.trim();
+      const goalText = roles.goal !== undefined ? row[roles.goal]?.text.trim() : undefined;
+      if (goalText) goal = goalText;
+      if (!name || name.length < 6) continue;
+      const numberText = roles.number !== undefined ? row[roles.number]?.text.trim() : undefined;
+      const number = numberText && /^\d{1,2}$/.test(numberText) ? Number(numberText) : undefined;
+      if (ctx.indicators.indicators.some((i) => i.number !== undefined && i.number === number)) continue;
+      const target = roles.target !== undefined ? row[roles.target] : undefined;
+      const figure = target ? cellQuantities(ctx, target)[0] : undefined;
+      const unitOfMeasure = figure?.unit ?? (figure?.percent ? '%' : undefined);
+      ctx.indicators.add({
+        name,
+        ...(number !== undefined ? { number } : {}),
+        ...(goal ? { goal } : {}),
+        ...(unitOfMeasure ? { unitOfMeasure } : {}),
+        position: row[roles.indicator]?.position ?? block.position,
+      });
+    }
+  }
+  if (ctx.indicators.indicators.length > 0) return;
+  let n = 0;
+  for (const s of spans) {
+    if (s.kind !== 'indicator' || !s.indicatorName) continue;
+    n++;
+    const position = ctx.map.position(s.indicatorNameStart ?? s.headingStart, s.indicatorNameEnd ?? s.headingEnd);
+    ctx.indicators.add({ name: s.indicatorName, number: s.indicatorNumber ?? n, position, sectionId: s.id });
+  }
+}
+
+function linkIndicatorSections(ctx: BuildContext, spans: SectionSpan[]): void {
+  for (const s of spans) {
+    if (s.kind !== 'indicator' || !s.indicatorName) continue;
+    const indicator = s.indicatorId
+      ? ctx.indicators.indicators.find((i) => i.id === s.indicatorId)
+      : ctx.indicators.match({ name: s.indicatorName, ...(s.indicatorNumber !== undefined ? { number: s.indicatorNumber } : {}) }, s.indicatorNameStart ?? s.headingStart);
+    if (!indicator) continue;
+    s.indicatorId = indicator.id;
+    indicator.sectionId ??= s.id;
+    const section = ctx.doc.sections.find((x) => x.id === s.id);
+    if (section) section.indicatorId = indicator.id;
+  }
+}
+
+function toRawTable(ctx: BuildContext, { block, kind }: ClassifiedTable): RawTable {
+  const table: RawTable = {
+    id: block.id,
+    kind,
+    format: block.format,
+    columns: block.columns,
+    headerRows: block.headerRows,
+    rows: block.body.map((row) => row.map((cell) => ({ text: cell.text, position: cell.position, quantities: cellQuantities(ctx, cell) }))),
+    position: block.position,
+  };
+  if (block.caption) table.caption = block.caption;
+  const sectionId = sectionIdAt(ctx, block.position.offset);
+  if (sectionId) {
+    table.sectionId = sectionId;
+    const indicatorId = ctx.doc.sections.find((s) => s.id === sectionId)?.indicatorId;
+    if (indicatorId) table.indicatorId = indicatorId;
+  }
+  return table;
+}
+
+function sectionIdAt(ctx: BuildContext, offset: number): string | undefined {
+  let best: SectionSpan | undefined;
+  for (const s of ctx.sections) if (s.start <= offset && offset < s.end && (!best || s.start >= best.start)) best = s;
+  return best?.id;
+}
+
+function readMeasurementsOf(ctx: BuildContext, { block, kind }: ClassifiedTable, spans: SectionSpan[]): void {
+  const top = topSectionAt(spans, block.position.offset);
+  const inner = spans.find((s) => s.id === sectionIdAt(ctx, block.position.offset));
+  switch (kind) {
+    case 'pk': {
+      if (inner?.kind === 'signed-pk') {
+        const unitId = ctx.doc.sections.find((s) => s.id === inner.id)?.unitId;
+        const unit = ctx.units.units.find((u) => u.id === unitId);
+        if (unit) readTableMeasurements(ctx, block, kind, unit, 'signed-pk');
+        return;
+      }
+      if (top?.kind === 'appendix' || top?.kind === 'recap') return;
+      readTableMeasurements(ctx, block, kind, ctx.units.province, 'pk');
+      return;
+    }
+    case 'indicator-summary':
+    case 'unit-measurement':
+    case 'appendix-summary':
+    case 'recap':
+      readTableMeasurements(ctx, block, kind);
+      return;
+    case 'component':
+      readComponentMeasurements(ctx, block);
+      return;
+    default:
+      return;
+  }
+}
+
+const DEFINITION = /^(?:\d{1,2}[.)]\s*)?(?:Defenisi|Definisi)\s+operasional\s+(.+?)\s+(?:adalah|yaitu|merupakan)\b/i;
+
+/**
+ * Some indicator sections have no "Indikator Kinerja Kegiatan :" title at all (converted drafts
+ * lose them); such a section still opens with the indicator's operational definition or its
+ * summary table. A definition or table naming another indicator than the section it sits in
+ * starts a new section there.
+ */
+function splitSectionsByContent(ctx: BuildContext, spans: SectionSpan[], tables: ClassifiedTable[]): boolean {
+  const accountability = spans.find((s) => s.kind === 'accountability');
+  if (!accountability) return false;
+  const end = spans.find((s) => s.start > accountability.start && s.parentId === undefined)?.start ?? ctx.text.length;
+  const starts: { at: number; headingEnd: number; name: string; indicatorId: string }[] = [];
+  for (const block of ctx.blocks) {
+    if (block.start < accountability.start || block.start >= end) continue;
+    let name: string | undefined;
+    if (block.kind === 'paragraph') name = DEFINITION.exec(block.plain)?.[1];
+    if (block.kind === 'table') {
+      const t = tables.find((x) => x.block.position.offset === block.start);
+      if (t?.kind === 'indicator-summary') {
+        const col = columnRoles(t.block.columns).indicator;
+        const first = col !== undefined ? t.block.body[0]?.[col]?.text : undefined;
+        if (first && t.block.body.length === 1) name = first;
+      }
+    }
+    if (!name || name.length < 8) continue;
+    const indicator = ctx.indicators.match({ name });
+    if (!indicator) continue;
+    const inner = spans.find((s) => s.kind === 'indicator' && s.start <= block.start && block.start < s.end);
+    if (inner?.indicatorId === indicator.id) continue;
+    if (starts.some((x) => x.indicatorId === indicator.id)) continue;
+    if (spans.some((s) => s.indicatorId === indicator.id)) continue;
+    // The section begins at its number line ("9.") when the draft kept one.
+    const index = ctx.blocks.indexOf(block);
+    const previous = index > 0 ? ctx.blocks[index - 1] : undefined;
+    const at = previous && /^\d{1,2}\s*[.)]?$/.test(previous.plain) ? previous.start : block.start;
+    starts.push({ at, headingEnd: block.end, name: name.replace(/\s+/g, ' ').trim(), indicatorId: indicator.id });
+  }
+  if (starts.length === 0) return false;
+  for (const start of starts) {
+    const container = spans.find((s) => s.kind === 'indicator' && s.start <= start.at && start.at < s.end);
+    const parent = spans.find((s) => s.start <= start.at && start.at < s.end && s.parentId === undefined);
+    const span: SectionSpan = {
+      id: `s${spans.length + 1}`,
+      kind: 'indicator',
+      title: start.name.slice(0, 160),
+      start: start.at,
+      end: container ? container.end : (spans.find((s) => s.start > start.at && (s.kind === 'indicator' || s.parentId === undefined))?.start ?? end),
+      headingStart: start.at,
+      headingEnd: start.headingEnd,
+      indicatorName: start.name,
+      indicatorId: start.indicatorId,
+    };
+    if (parent) span.parentId = parent.id;
+    if (container) container.end = start.at;
+    spans.push(span);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return true;
+}

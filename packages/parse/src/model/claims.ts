@@ -1,0 +1,259 @@
+import type { CategoryCountClaim, Claim, CountClaim, CountSubject, NumberWord, Quantity, TallyClaim } from '@lkip/schema';
+import { findNumbers, findParenthesisedNumberWords } from '../numbers/index.js';
+import { logicalParagraphs, sentences, type Block } from './blocks.js';
+import { placeFor, toQuantity, type BuildContext } from './context.js';
+import { proseScopes } from './prose-scope.js';
+import { topSectionAt } from './sections.js';
+import { findOfficeMentions } from './units.js';
+
+/** Tallies, counts, category counts and year mentions stated in prose. */
+export function readClaims(ctx: BuildContext): Claim[] {
+  const claims: Claim[] = [];
+  // Part "a. Capaian" of each indicator section states this year's figures.
+  const currentParts = proseScopes(ctx)
+    .filter((s) => s.current && s.placeKind === 'chapter-prose')
+    .map((s): [number, number] => [s.block.start, s.block.end]);
+  for (const block of logicalParagraphs(ctx.blocks, ctx.text)) {
+    if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
+    const tally = readTally(ctx, block);
+    if (tally) claims.push(tally);
+    claims.push(...readCounts(ctx, block));
+    claims.push(...readYears(ctx, block, currentParts.some(([a, b]) => block.start >= a && block.start < b)));
+  }
+  claims.push(...readCategoryCounts(ctx));
+  return claims;
+}
+
+const TALLY_PHRASES: { key: 'above' | 'at' | 'below'; pattern: RegExp }[] = [
+  { key: 'above', pattern: /(di\s?atas|melebihi)\s+target/gi },
+  { key: 'at', pattern: /(sesuai|mencapai)\s+target/gi },
+  { key: 'below', pattern: /(di\s?bawah|belum\s+mencapai)\s+target/gi },
+];
+
+function readTally(ctx: BuildContext, block: Block): TallyClaim | undefined {
+  const raw = block.raw;
+  if (!/berjumlah|sebanyak|sejumlah/i.test(raw)) return undefined;
+  const found: Partial<Record<'above' | 'at' | 'below', { q: Quantity; word?: NumberWord }>> = {};
+  for (const { key, pattern } of TALLY_PHRASES) {
+    for (const m of raw.matchAll(pattern)) {
+      const after = (m.index ?? 0) + m[0].length;
+      // "… di atas target berjumlah 4 (empat)": the count follows within a few words.
+      const window = raw.slice(after, after + 40);
+      const lead = /^\s*(?:berjumlah|sebanyak|sejumlah|ada)\s+/i.exec(window);
+      if (!lead) continue;
+      const figure = findNumbers(window)[0];
+      if (!figure || figure.start > lead[0].length + 1 || figure.decimals > 0) continue;
+      const entry: { q: Quantity; word?: NumberWord } = { q: toQuantity(ctx, figure, block.start + after) };
+      const pair = findParenthesisedNumberWords(window).find((p) => p.digits.start === figure.start);
+      if (pair) entry.word = { text: pair.word.text, value: pair.word.value, position: ctx.map.position(block.start + after + pair.word.start, block.start + after + pair.word.end) };
+      found[key] = entry;
+      break;
+    }
+  }
+  const keys = Object.keys(found);
+  if (keys.length < 2) return undefined;
+  const claim: TallyClaim = { kind: 'tally', place: placeFor(ctx, placeKindAt(ctx, block.start), block.start), position: ctx.map.position(block.start, block.end) };
+  if (found.above) {
+    claim.above = found.above.q;
+    if (found.above.word) claim.aboveWord = found.above.word;
+  }
+  if (found.at) {
+    claim.at = found.at.q;
+    if (found.at.word) claim.atWord = found.at.word;
+  }
+  if (found.below) {
+    claim.below = found.below.q;
+    if (found.below.word) claim.belowWord = found.below.word;
+  }
+  return claim;
+}
+
+function placeKindAt(ctx: BuildContext, offset: number) {
+  const top = topSectionAt(ctx.sections, offset);
+  if (top?.kind === 'summary') return 'summary' as const;
+  if (top?.kind === 'closing') return 'closing' as const;
+  return 'prose' as const;
+}
+
+const SUBJECTS: [RegExp, CountSubject][] = [
+  [/^(?:target\s+)?(?:Indikator\s+Kinerja(?:\s+Kegiatan|\s+Utama)?|IKK|IKU)\b/i, 'indicators'],
+  [/^Sasaran\s+(?:Kegiatan|Strategis|Program)\b/i, 'goals'],
+  [/^Program\b/i, 'programs'],
+  [/^Kegiatan\b/i, 'activities'],
+  [/^(?:Klasifikasi\s+Rincian\s+Output|KRO|Rincian\s+Output)\b/i, 'outputs'],
+  [/^(?:orang|pegawai|personil|personel)\b/i, 'staff'],
+  [/^(?:Kab(?:upaten)?\s*\/\s*Kota|Kabupaten|Kota|BNNK|BNN\s+Kab)/i, 'units'],
+];
+
+function subjectOf(noun: string): CountSubject {
+  for (const [pattern, subject] of SUBJECTS) if (pattern.test(noun)) return subject;
+  return 'other';
+}
+
+function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
+  const out: CountClaim[] = [];
+  const raw = block.raw;
+  const place = placeFor(ctx, placeKindAt(ctx, block.start), block.start);
+  const seen = new Set<number>();
+  for (const pair of findParenthesisedNumberWords(raw)) {
+    const noun = raw.slice(pair.end, pair.end + 60).replace(/^[\s*_]+/, '').split(/[,.;:]/)[0]?.trim() ?? '';
+    const count = toQuantity(ctx, pair.digits, block.start);
+    seen.add(pair.digits.start);
+    out.push({
+      kind: 'count',
+      count,
+      word: { text: pair.word.text, value: pair.word.value, position: ctx.map.position(block.start + pair.word.start, block.start + pair.word.end) },
+      noun: noun.split(/\s+/).slice(0, 5).join(' '),
+      subject: subjectOf(noun),
+      place,
+      position: ctx.map.position(block.start + pair.start, block.start + pair.end),
+    });
+  }
+  // "Sumber Daya Manusia sebanyak 119 orang": a staff total written without its number word.
+  for (const s of sentences(block)) {
+    if (!/sumber\s+daya\s+manusia|\bSDM\b|pegawai/i.test(s.raw)) continue;
+    const m = /\b(?:sebanyak|berjumlah|sejumlah)\s+(\d[\d.]*)\s+(orang|pegawai|personil)\b/i.exec(s.raw);
+    if (!m) continue;
+    const local = s.start - block.start + (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+    if (seen.has(local)) continue;
+    const figure = findNumbers(m[1] ?? '', { kind: 'count' })[0];
+    if (!figure) continue;
+    out.push({
+      kind: 'count',
+      count: toQuantity(ctx, figure, block.start + local),
+      noun: m[2] ?? 'orang',
+      subject: 'staff',
+      place,
+      position: ctx.map.position(s.start, s.end),
+    });
+  }
+  return out;
+}
+
+const CATEGORY_AFTER = /(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]/gi;
+const CATEGORY_BEFORE = /berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]\s*,?\s*berjumlah\s+(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota/gi;
+
+/** "1 Kab/Kota … berkategori “Sangat Tinggi” yaitu Kabupaten Belu": how many units fall in a category. */
+function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
+  const out: CategoryCountClaim[] = [];
+  for (const scope of proseScopes(ctx)) {
+    if (!scope.indicator.countOf) continue;
+    const raw = scope.block.raw;
+    const push = (countText: string, countAt: number, category: string, end: number) => {
+      const figure = findNumbers(countText)[0];
+      if (!figure) return;
+      const named = raw.slice(end, end + 80);
+      const names = /^\s*,?\s*yaitu\s+([^,;.]+)/i.exec(named)?.[1] ?? '';
+      const unitIds = names ? [unitNamedAtStart(ctx, names)].filter((x): x is string => !!x) : [];
+      out.push({
+        kind: 'category-count',
+        indicatorId: scope.indicator.id,
+        category: category.trim(),
+        atLeast: false,
+        count: toQuantity(ctx, figure, scope.block.start + countAt),
+        unitIds,
+        place: placeFor(ctx, scope.placeKind, scope.block.start + countAt),
+        position: ctx.map.position(scope.block.start + countAt, scope.block.start + end),
+      });
+    };
+    for (const m of raw.matchAll(CATEGORY_AFTER)) {
+      const at = m.index ?? 0;
+      // "realisasi … adalah 1 Kabupaten/Kota" is the indicator's own figure, read as a measurement.
+      if (/\bdengan\s+indeks\b/i.test(m[2] ?? '') && /jumlah/i.test(raw.slice(Math.max(0, at - 200), at))) continue;
+      // "berjumlah 1 Kab/Kota yaitu Belu, berkategori “Tinggi” …": that count belongs to the category before it.
+      if (/berjumlah\s*$/i.test(raw.slice(Math.max(0, at - 12), at)) || /\byaitu\b|\brincian\b/i.test(m[2] ?? '')) continue;
+      push(m[1] ?? '', at, m[3] ?? '', at + m[0].length);
+    }
+    for (const m of raw.matchAll(CATEGORY_BEFORE)) {
+      const at = m.index ?? 0;
+      const countAt = at + m[0].search(/\d/);
+      push(m[2] ?? '', countAt, m[1] ?? '', at + m[0].length);
+    }
+  }
+  return out;
+}
+
+/** "Kota Kupang disebabkan …": the unit named by the first one to three words. */
+function unitNamedAtStart(ctx: BuildContext, text: string): string | undefined {
+  const words = text.replace(/[*_]+/g, '').trim().split(/\s+/);
+  for (let k = Math.min(4, words.length); k >= 1; k--) {
+    const unit = ctx.units.resolve(words.slice(0, k).join(' '));
+    if (unit) return unit.id;
+  }
+  return findOfficeMentions(text).map((m) => ctx.units.resolve(m.text)?.id).find(Boolean);
+}
+
+const YEAR_MENTION = /\b(tahun|TA\.?)(\s+anggaran)?\s+((?:19|20)\d{2})\b/gi;
+const LEGAL = /\b(?:nomor|no\.?)\s*[:.]?\s*[\w./-]{1,30}\s+$/i;
+const COMPARISON = /sebelumnya|dibandingkan|bandingkan|perbandingan|pembanding|\bs\.?\s?d\.?\b|sampai\s+dengan|grafik|periode/i;
+const REPORT = /laporan\s+(?:akuntabilitas\s+)?kinerja|\bLKIP\b|\bLAKIP\b/i;
+const LIST = /\btahun\s+((?:19|20)\d{2})((?:\s*,\s*(?:tahun\s+)?(?:19|20)\d{2})*)\s+(?:dan|serta)\s+(?:tahun\s+)?((?:19|20)\d{2})\b/gi;
+const CONTRAST = /\bsedangkan\s+(?:di\s+|pada\s+)?tahun\s+((?:19|20)\d{2})/gi;
+
+function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Claim[] {
+  const out: Claim[] = [];
+  for (const s of sentences(block)) {
+    const raw = s.raw;
+    const comparison = COMPARISON.test(raw);
+    const place = placeFor(ctx, placeKindAt(ctx, s.start), s.start);
+    const mentions: { year: number; at: number; end: number }[] = [];
+    for (const m of raw.matchAll(YEAR_MENTION)) {
+      const at = m.index ?? 0;
+      if (LEGAL.test(raw.slice(Math.max(0, at - 40), at))) continue;
+      const year = Number(m[3]);
+      const yearAt = at + m[0].length - 4;
+      mentions.push({ year, at: yearAt, end: yearAt + 4 });
+      const fiscal = m[2] !== undefined || /^TA\.?$/.test(m[1] ?? '');
+      const report = !fiscal && REPORT.test(raw.slice(0, at)) && /^\s*ini\b/i.test(raw.slice(at + m[0].length, at + m[0].length + 6));
+      const statesFigure = inCurrentPart && /\b(target|realisasi)\b/i.test(raw) && !comparison;
+      out.push({
+        kind: 'year',
+        year,
+        context: fiscal ? 'fiscal-year' : report ? 'report-year' : comparison ? 'comparison' : 'other',
+        present: (fiscal && !/\bberakhirnya\b.*\b(lalu|sebelumnya)\b/i.test(raw) && !comparison) || report || statesFigure,
+        comparison,
+        text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
+        place,
+        position: ctx.map.position(s.start + yearAt, s.start + yearAt + 4),
+      });
+    }
+    for (const m of raw.matchAll(LIST)) {
+      const at = m.index ?? 0;
+      const listText = m[0];
+      const years = [...listText.matchAll(/(?:19|20)\d{2}/g)].map((y) => ({
+        year: Number(y[0]),
+        position: ctx.map.position(s.start + at + (y.index ?? 0), s.start + at + (y.index ?? 0) + 4),
+      }));
+      const inside = (x: number) => x >= at && x < at + listText.length;
+      out.push({
+        kind: 'year-list',
+        form: 'list',
+        years,
+        otherYears: mentions.filter((x) => !inside(x.at)).map((x) => x.year),
+        text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
+        place,
+        position: ctx.map.position(s.start + at, s.start + at + listText.length),
+      });
+    }
+    for (const m of raw.matchAll(CONTRAST)) {
+      const at = m.index ?? 0;
+      const second = Number(m[1]);
+      const secondAt = at + m[0].length - 4;
+      const first = [...mentions].reverse().find((x) => x.at < at);
+      if (!first) continue;
+      out.push({
+        kind: 'year-list',
+        form: 'contrast',
+        years: [
+          { year: first.year, position: ctx.map.position(s.start + first.at, s.start + first.end) },
+          { year: second, position: ctx.map.position(s.start + secondAt, s.start + secondAt + 4) },
+        ],
+        otherYears: [],
+        text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
+        place,
+        position: ctx.map.position(s.start + first.at, s.start + secondAt + 4),
+      });
+    }
+  }
+  return out;
+}

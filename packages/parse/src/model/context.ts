@@ -1,0 +1,83 @@
+import type { LkipDocument, Measurement, Place, PlaceKind, Position, Quantity } from '@lkip/schema';
+import { findNumbers, type NumberContext, type ReadNumber } from '../numbers/index.js';
+import type { SourceCell } from '../tables/types.js';
+import type { Block } from './blocks.js';
+import type { IndicatorRegistry } from './indicators.js';
+import { sectionAt, type SectionSpan } from './sections.js';
+import type { SourceMap } from './source-map.js';
+import type { UnitRegistry } from './units.js';
+
+/** What every part of the reader shares while one draft becomes a document. */
+export interface BuildContext {
+  text: string;
+  map: SourceMap;
+  doc: LkipDocument;
+  blocks: Block[];
+  sections: SectionSpan[];
+  units: UnitRegistry;
+  indicators: IndicatorRegistry;
+  fiscalYear: number;
+  ids: Map<string, number>;
+}
+
+export function nextId(ctx: BuildContext, prefix: string): string {
+  const n = (ctx.ids.get(prefix) ?? 0) + 1;
+  ctx.ids.set(prefix, n);
+  return `${prefix}${n}`;
+}
+
+export function toQuantity(ctx: BuildContext, r: ReadNumber, base: number, unit?: string): Quantity {
+  const q: Quantity = {
+    value: r.value,
+    raw: r.raw,
+    decimals: r.decimals,
+    position: ctx.map.position(base + r.start, base + r.end),
+  };
+  const u = r.unit && r.unit !== '%' ? r.unit : unit;
+  if (u) q.unit = u.replace(/\s+/g, ' ').trim();
+  if (r.percent) q.percent = true;
+  if (r.bound) q.bound = r.bound;
+  if (r.ambiguous) q.ambiguous = { readings: r.ambiguous.readings, reason: r.ambiguous.reason };
+  return q;
+}
+
+/** The figures in a table cell, read from the cell's exact source slice so positions stay exact. */
+export function cellQuantities(ctx: BuildContext, cell: SourceCell, context?: NumberContext): Quantity[] {
+  const start = cell.position.offset;
+  const slice = ctx.text.slice(start, cell.position.endOffset);
+  return findNumbers(slice, context).map((r) => toQuantity(ctx, r, start));
+}
+
+/** The single figure a cell states ("3.77 Indeks", "87.18 %"), or undefined for "-", words or several figures. */
+export function cellFigure(ctx: BuildContext, cell: SourceCell | undefined, context?: NumberContext): Quantity | undefined {
+  if (!cell) return undefined;
+  const text = cell.text.trim();
+  if (text.length === 0 || /^[-–—]+$/.test(text)) return undefined;
+  const figures = cellQuantities(ctx, cell, context);
+  if (figures.length !== 1) return undefined;
+  const figure = figures[0];
+  if (!figure) return undefined;
+  // "3 Kab/Kota" is a figure with its unit; "Jumlah 3 kegiatan di 2 desa" is prose, not a figure.
+  const rest = text.replace(figure.raw, '').replace(/[\s%()]+/g, ' ').trim();
+  if (rest.length > 30) return undefined;
+  if (!figure.unit && rest.length > 0 && !/^[A-Za-z/ .]+$/.test(rest)) return undefined;
+  if (!figure.unit && rest.length > 0) figure.unit = rest;
+  return figure;
+}
+
+export function placeFor(ctx: BuildContext, kind: PlaceKind, offset: number, extra: Partial<Place> = {}): Place {
+  const place: Place = { kind, ...extra };
+  const section = sectionAt(ctx.sections, offset);
+  if (section) place.sectionId = section.id;
+  return place;
+}
+
+export function addMeasurement(ctx: BuildContext, m: Omit<Measurement, 'id' | 'year'> & { year?: number }): Measurement {
+  const measurement: Measurement = { id: nextId(ctx, 'm'), year: ctx.fiscalYear, ...m };
+  ctx.doc.measurements.push(measurement);
+  return measurement;
+}
+
+export function spanPosition(ctx: BuildContext, cell: SourceCell): Position {
+  return cell.position;
+}

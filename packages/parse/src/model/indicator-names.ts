@@ -1,0 +1,131 @@
+/**
+ * Indicator names are written many ways in one draft: "Penyalagunaan"/"Penyalahgunaan",
+ * "Kab / Kota"/"Kabupaten/Kota", with or without "di wilayah Provinsi". Matching works on
+ * normalised word sets weighted by how rare a word is among the draft's own indicators.
+ */
+
+const REPLACEMENTS: [RegExp, string][] = [
+  [/[“”"'’‘]/g, ' '],
+  [/\bindikator kinerja (?:kegiatan|utama|program)\b/g, ' '],
+  [/\bkab(?:upaten)?\.?\s*\/\s*kota\b/g, ' kabkota '],
+  [/\bbnnk\s*\/\s*kota\b/g, ' bnn kabkota '],
+  [/\bpeny[ae]l[ae]h?\s*gunaan\b/g, ' penyalahgunaan '],
+  [/\bpeny[ae]l[ae]h?\s*guna\b/g, ' penyalahguna '],
+  [/\bnarkotika\b/g, ' narkoba '],
+  [/\brehabilitas\b/g, ' rehabilitasi '],
+  [/\bkemanan\b/g, ' keamanan '],
+  [/\bnon[-\s]+narkoba\b/g, ' nonnarkoba '],
+  [/\bp\s*-\s*21\b/g, ' p21 '],
+];
+
+const STOP = new Set([
+  'yang', 'di', 'dan', 'dengan', 'terhadap', 'pada', 'dalam', 'untuk', 'serta', 'atau', 'dari', 'ke', 'oleh', 'the', 'of',
+  'ikk', 'iku', 'tersebut', 'tahun', 'wilayah', 'provinsi', 'bnnp', 'berdasarkan',
+]);
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+export type AcronymMap = ReadonlyMap<string, string[]>;
+const NO_ACRONYMS: AcronymMap = new Map();
+
+/** "Nilai Kinerja Anggaran (NKA)": acronyms defined in the draft, checked against the initials. */
+export function findAcronyms(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  // Find "(ABC)" first and look back from there: scanning for the words first backtracks badly.
+  for (const m of text.matchAll(/\(([A-Z]{2,6})\)/g)) {
+    const acronym = m[1] ?? '';
+    if (out.has(acronym)) continue;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index ?? 0);
+    const words = before.split(/[^A-Za-z-]+/).filter((w) => w.length > 0);
+    if (!/[A-Za-z-][ \t]*$/.test(before)) continue;
+    // Take the shortest tail of words whose initials spell the acronym (small words like "dan" may sit inside).
+    for (let k = acronym.length; k <= Math.min(words.length, acronym.length + 3); k++) {
+      const tail = words.slice(words.length - k);
+      const initials = tail.filter((w) => w.length > 3 || /^[A-Z]/.test(w)).map((w) => w.charAt(0).toUpperCase()).join('');
+      if (initials === acronym) {
+        out.set(acronym, tail.map((w) => w.toLowerCase()));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The words of an indicator name that carry meaning, normalised. */
+export function indicatorWords(name: string, extraStop: ReadonlySet<string> = NO_WORDS, acronyms: AcronymMap = NO_ACRONYMS): string[] {
+  let s = ` ${name.toLowerCase()} `;
+  // "NKA" and "Nilai Kinerja Anggaran" must meet: an acronym the draft defines brings its words along.
+  for (const [acronym, words] of acronyms) {
+    if (name.includes(acronym) && !extraStop.has(acronym.toLowerCase())) s += ` ${words.join(' ')} `;
+  }
+  for (const [pattern, replacement] of REPLACEMENTS) s = s.replace(pattern, replacement);
+  s = s.replace(/[^a-z0-9\s]/g, ' ');
+  const words = s.split(/\s+/).filter((w) => w.length > 1 && !STOP.has(w) && !extraStop.has(w) && !/^\d+$/.test(w));
+  return [...new Set(words)];
+}
+
+export function indicatorKey(name: string): string {
+  return indicatorWords(name).join(' ');
+}
+
+export interface CountPattern {
+  measureName: string;
+  criterion: 'category' | 'target';
+  category?: string;
+}
+
+/** "Jumlah Kabupaten/Kota dengan Indeks X berkategori “Tinggi” di wilayah Provinsi" and its kin. */
+export function countPatternOf(name: string): CountPattern | undefined {
+  const flat = name.replace(/\s+/g, ' ').trim();
+  const head = /^Jumlah\s+(?:BNN\s+)?(?:Kab(?:upaten)?\.?\s*\/\s*Kota|Kabupaten\s+\/\s+Kota|BNNK\s*\/\s*Kota|Kabupaten|Kota)\b(?:\s+di\s+wilayah\s+Provinsi)?\s+dengan\s+(.+)$/i.exec(flat);
+  if (!head) return undefined;
+  const rest = (head[1] ?? '').replace(/\s+di\s+wilayah(?:\s+Provinsi)?\b.*$/i, '').trim();
+  const category = /^(.+?)\s+berkategori\s*[“"']?\s*([^”"']+?)\s*[”"']?\s*$/i.exec(rest);
+  if (category) {
+    return { measureName: (category[1] ?? '').trim(), criterion: 'category', category: (category[2] ?? '').trim() };
+  }
+  const target = /^(.+?)\s+mencapai\s+target\s*$/i.exec(rest);
+  if (target) return { measureName: (target[1] ?? '').trim(), criterion: 'target' };
+  return undefined;
+}
+
+export interface NameCandidate {
+  id: string;
+  words: string[];
+}
+
+export interface NameMatch {
+  id: string;
+  score: number;
+}
+
+/**
+ * Weighted Dice similarity between a name and each candidate; returns the best when it is good
+ * enough and clearly ahead of the runner-up, otherwise undefined (the caller reports it unmatched
+ * rather than guessing).
+ */
+export function bestNameMatch(
+  name: string,
+  candidates: readonly NameCandidate[],
+  options: { minScore?: number; margin?: number; extraStop?: ReadonlySet<string>; acronyms?: AcronymMap } = {},
+): NameMatch | undefined {
+  const { minScore = 0.45, margin = 0.06 } = options;
+  const words = indicatorWords(name, options.extraStop, options.acronyms);
+  if (words.length === 0 || candidates.length === 0) return undefined;
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const w of c.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const weight = (w: string) => Math.log(1 + (candidates.length + 1) / ((df.get(w) ?? 0) + 0.5));
+  const total = (ws: string[]) => ws.reduce((sum, w) => sum + weight(w), 0);
+  const mine = total(words);
+  const scored = candidates
+    .map((c) => {
+      const common = c.words.filter((w) => words.includes(w));
+      return { id: c.id, score: (2 * total(common)) / (mine + total(c.words)) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  const second = scored[1];
+  if (!best || best.score < minScore) return undefined;
+  if (second && best.score - second.score < margin) return undefined;
+  return best;
+}

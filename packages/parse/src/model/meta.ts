@@ -1,0 +1,75 @@
+import type { Directive, DocumentMeta } from '@lkip/schema';
+import type { TableBlock } from '../tables/types.js';
+import type { BuildContext } from './context.js';
+
+const MONTHS = 'Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|Desember';
+const SIGNING = new RegExp(`^[ \\t*]*([A-Z][A-Za-z .'-]{2,40}),\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})[ \\t*]*$`, 'm');
+
+/**
+ * The report's fiscal year: the year its title and the PK caption name most often near the start
+ * ("Tahun 2024", "Tahun Anggaran : 2024"); the body mentions many other years.
+ */
+export function readFiscalYear(text: string, tables: TableBlock[]): number | undefined {
+  const counts = new Map<number, number>();
+  const head = text.slice(0, 4000);
+  for (const m of head.matchAll(/\bTahun(?:\s+Anggaran)?\s*:?\s*((?:19|20)\d{2})\b/gi)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 2);
+  }
+  for (const t of tables) {
+    const caption = t.caption ?? '';
+    for (const m of caption.matchAll(/\bTahun\s+Anggaran\s*:?\s*((?:19|20)\d{2})\b/gi)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 3);
+  }
+  for (const m of text.matchAll(/\bPERJANJIAN\s+KINERJA\s+TAHUN\s+((?:19|20)\d{2})\b/gi)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [year, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = year;
+  return best;
+}
+
+export function readMeta(ctx: BuildContext): DocumentMeta {
+  const meta: DocumentMeta = {};
+  const head = ctx.text.slice(0, 3000);
+  const title = /Laporan\s+(?:Akuntabilitas\s+)?Kinerja[^\n]*(?:\n[^\n]+){0,2}/i.exec(head);
+  if (title) meta.title = title[0].replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const agency = /(Badan\s+[A-Z][A-Za-z]+\s+[A-Z][A-Za-z]+(?:\s+Provinsi\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?)/i.exec(head.replace(/[*_]/g, '').replace(/\s+/g, ' '));
+  if (agency) meta.agency = titleCase(agency[1] ?? '');
+  if (ctx.units.province) meta.province = ctx.units.province.placeName;
+  if (ctx.fiscalYear > 0) meta.fiscalYear = ctx.fiscalYear;
+  const sign = SIGNING.exec(ctx.text);
+  if (sign) {
+    const at = (sign.index ?? 0) + sign[0].indexOf(sign[1] ?? '');
+    const end = (sign.index ?? 0) + sign[0].trimEnd().length;
+    meta.signing = { place: (sign[1] ?? '').trim(), date: (sign[2] ?? '').trim(), position: ctx.map.position(at, end) };
+  }
+  return meta;
+}
+
+function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s.replace(/\s+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/\b[a-z]/g, (c) => c.toUpperCase())
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const DIRECTIVE = /<!--\s*lkip-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+
+/** `<!-- lkip-disable-next-line rule-a, rule-b -- reason -->` and friends. */
+export function readDirectives(ctx: BuildContext): Directive[] {
+  const out: Directive[] = [];
+  for (const m of ctx.text.matchAll(DIRECTIVE)) {
+    const at = m.index ?? 0;
+    const body = (m[2] ?? '').trim();
+    const [rulesPart, ...reasonParts] = body.split(/\s--\s|^--\s?/);
+    const ruleIds = (rulesPart ?? '')
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter((r) => r.length > 0);
+    const directive: Directive = { kind: m[1] as Directive['kind'], ruleIds, position: ctx.map.position(at, at + m[0].length) };
+    const reason = reasonParts.join(' -- ').trim();
+    if (reason) directive.reason = reason;
+    out.push(directive);
+  }
+  return out;
+}

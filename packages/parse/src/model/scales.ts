@@ -1,0 +1,172 @@
+import type { Band, CategoryScale, Quantity } from '@lkip/schema';
+import { findNumbers, findRanges } from '../numbers/index.js';
+import type { TableBlock } from '../tables/types.js';
+import type { Block } from './blocks.js';
+import { nextId, toQuantity, type BuildContext } from './context.js';
+import { sectionAt } from './sections.js';
+
+const LIST_BAND = /Kategori\s+([A-Za-z][A-Za-z ]{1,40}?)\s*\(([^()]{1,80})\)\s*;?\s*$/i;
+// "Nilai Kinerja Anggaran lebih dari 80% (delapan puluh persen) sampai dengan 90% (…) dikategorikan dengan Baik"
+const PROSE_BAND = /dikategorikan\s+(?:dengan\s+|sebagai\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*[;.,]?\s*(?:dan\s*;?\s*)?$/i;
+
+function indicatorIdsAt(ctx: BuildContext, offset: number): string[] {
+  const section = sectionAt(ctx.sections, offset);
+  const id = section ? ctx.doc.sections.find((s) => s.id === section.id)?.indicatorId : undefined;
+  return id ? [id] : [];
+}
+
+function titleCase(label: string): string {
+  return label
+    .trim()
+    .toLowerCase()
+    .replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
+
+function listBand(ctx: BuildContext, block: Block): Band | undefined {
+  const m = LIST_BAND.exec(block.raw.replace(/[*_]+/g, ''));
+  if (!m) return undefined;
+  const label = titleCase(m[1] ?? '');
+  const inner = m[2] ?? '';
+  const innerAt = block.raw.indexOf(inner);
+  if (innerAt < 0) return undefined;
+  const base = block.start + innerAt;
+  const range = findRanges(inner)[0];
+  const band: Band = { label, minInclusive: true, maxInclusive: true, position: ctx.map.position(block.start, block.end) };
+  if (range) {
+    band.min = toQuantity(ctx, range.min, base);
+    band.max = toQuantity(ctx, range.max, base);
+    return band;
+  }
+  const figure = findNumbers(inner)[0];
+  if (!figure) return undefined;
+  const q = toQuantity(ctx, figure, base);
+  if (figure.bound === 'ge' || figure.bound === 'gt') {
+    band.min = q;
+    band.minInclusive = figure.bound === 'ge';
+  } else if (figure.bound === 'le' || figure.bound === 'lt') {
+    band.max = q;
+    band.maxInclusive = figure.bound === 'le';
+  } else {
+    return undefined;
+  }
+  return band;
+}
+
+function proseBand(ctx: BuildContext, block: Block): Band | undefined {
+  const raw = block.raw;
+  const m = PROSE_BAND.exec(raw.replace(/[*_]+/g, ''));
+  if (!m) return undefined;
+  // Spelled-out repeats "(sembilan puluh persen)" carry no new figure.
+  const figures = findNumbers(raw.replace(/\([^()]*\)/g, (s) => ' '.repeat(s.length)));
+  const above = /lebih\s+dari|di\s?atas|>/i;
+  const upTo = /sampai\s+dengan|s\.?d\.?|hingga|kurang\s+dari\s+atau\s+sama/i;
+  const band: Band = { label: titleCase(m[1] ?? ''), minInclusive: false, maxInclusive: true, position: ctx.map.position(block.start, block.end) };
+  for (const f of figures) {
+    const before = raw.slice(Math.max(0, f.start - 20), f.start);
+    const q: Quantity = toQuantity(ctx, f, block.start);
+    if (above.test(before)) band.min = q;
+    else if (upTo.test(before)) band.max = q;
+  }
+  return band.min || band.max ? band : undefined;
+}
+
+function scaleName(ctx: BuildContext, blocks: Block[], first: Block, fallback: string): string {
+  const index = blocks.indexOf(first);
+  const previous = index > 0 ? blocks[index - 1] : undefined;
+  if (previous && /klasifikasi|kategori|dikelompokkan/i.test(previous.plain) && previous.plain.length < 300) {
+    const name = previous.plain
+      .replace(/^(adapun\s+)?(klasifikasi|kategori)\s+/i, '')
+      .replace(/\s*(dikelompokkan\s+ke\s+dalam\s+kategori\s+)?sebagai\s+berikut\s*:?\s*$/i, '')
+      .trim();
+    if (name.length > 0) return name.slice(0, 120);
+  }
+  return fallback;
+}
+
+function indicatorName(ctx: BuildContext, ids: string[]): string {
+  return ctx.indicators.indicators.find((i) => i.id === ids[0])?.name ?? 'Skala kategori';
+}
+
+/** Category scales written as lists, as prose, or as tables. */
+export function readScales(ctx: BuildContext, bandTables: TableBlock[]): CategoryScale[] {
+  const scales: CategoryScale[] = [];
+  const readers: [CategoryScale['source'], (ctx: BuildContext, b: Block) => Band | undefined][] = [
+    ['list', listBand],
+    ['prose', proseBand],
+  ];
+  for (const [source, read] of readers) {
+    let run: { first: Block; bands: Band[] } | undefined;
+    const flush = () => {
+      if (run && run.bands.length >= 2) {
+        const ids = indicatorIdsAt(ctx, run.first.start);
+        const last = run.bands[run.bands.length - 1];
+        scales.push({
+          id: nextId(ctx, 'c'),
+          name: scaleName(ctx, ctx.blocks, run.first, indicatorName(ctx, ids)),
+          indicatorIds: ids,
+          bands: run.bands,
+          source,
+          ...(source === 'prose' ? { percentOfMax: true } : {}),
+          position: ctx.map.position(run.first.start, last ? last.position.endOffset : run.first.end),
+        });
+      }
+      run = undefined;
+    };
+    for (const block of ctx.blocks) {
+      const band = block.kind === 'paragraph' ? read(ctx, block) : undefined;
+      if (!band) {
+        if (block.plain.length > 0) flush();
+        continue;
+      }
+      if (!run) run = { first: block, bands: [] };
+      run.bands.push(band);
+    }
+    flush();
+  }
+  for (const table of bandTables) scales.push(...tableScales(ctx, table));
+  return scales.sort((a, b) => a.position.offset - b.position.offset);
+}
+
+function tableScales(ctx: BuildContext, table: TableBlock): CategoryScale[] {
+  const out: CategoryScale[] = [];
+  const cols = table.columns.length;
+  const rangeCols: number[] = [];
+  const textCols: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const cells = table.body.map((r) => r[c]?.text.trim() ?? '');
+    if (cells.every((t) => findRanges(t).length === 1)) rangeCols.push(c);
+    else if (cells.every((t) => t.length > 0 && !/\d/.test(t))) textCols.push(c);
+  }
+  const labelCol = textCols[textCols.length - 1];
+  if (labelCol === undefined) return out;
+  const ids = indicatorIdsAt(ctx, table.position.offset);
+  for (const c of rangeCols) {
+    const bands: Band[] = [];
+    for (const row of table.body) {
+      const cell = row[c];
+      const range = cell ? findRanges(ctx.text.slice(cell.position.offset, cell.position.endOffset))[0] : undefined;
+      if (!cell || !range) continue;
+      const alt = textCols.filter((t) => t !== labelCol).map((t) => row[t]?.text.trim() ?? '').filter(Boolean);
+      bands.push({
+        label: row[labelCol]?.text.trim() ?? '',
+        ...(alt.length > 0 ? { altLabels: alt } : {}),
+        min: toQuantity(ctx, range.min, cell.position.offset),
+        max: toQuantity(ctx, range.max, cell.position.offset),
+        minInclusive: true,
+        maxInclusive: true,
+        position: cell.position,
+      });
+    }
+    if (bands.length >= 2) {
+      out.push({
+        id: nextId(ctx, 'c'),
+        name: `${table.columns[c] ?? 'Interval'}${ids.length > 0 ? ` — ${indicatorName(ctx, ids)}` : ''}`,
+        indicatorIds: ids,
+        bands,
+        source: 'table',
+        position: table.position,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { LkipDocument, Place, Quantity } from '@lkip/schema';
+import { formatIndonesianNumber, numberStyleOf } from '@lkip/parse';
+
+const PLACE_NAMES: Record<Place['kind'], string> = {
+  summary: 'Ikhtisar Eksekutif',
+  pk: 'Perjanjian Kinerja (BAB II)',
+  'chapter-table': 'tabel BAB III',
+  'chapter-prose': 'uraian BAB III',
+  appendix: 'Lampiran',
+  recap: 'Rekapitulasi',
+  'signed-pk': 'PK',
+  prose: 'uraian',
+  closing: 'BAB IV',
+};
+
+export function unitName(doc: LkipDocument, unitId: string | undefined): string {
+  return doc.units.find((u) => u.id === unitId)?.name ?? '';
+}
+
+export function indicatorLabel(doc: LkipDocument, indicatorId: string | undefined): string {
+  const indicator = doc.indicators.find((i) => i.id === indicatorId);
+  if (!indicator) return '';
+  const name = indicator.name.length > 70 ? `${indicator.name.slice(0, 67)}…` : indicator.name;
+  return indicator.number !== undefined ? `IKK ${indicator.number} (${name})` : name;
+}
+
+/** "PK BNNK Belu, baris 2341", "tabel BAB III — Belu, baris 812": where another figure stands. */
+export function placeNote(doc: LkipDocument, place: Place, line: number, unitId?: string): string {
+  let name = PLACE_NAMES[place.kind];
+  if (place.kind === 'signed-pk') {
+    const section = doc.sections.find((s) => s.id === place.sectionId);
+    const unit = unitName(doc, section?.unitId ?? unitId);
+    name = unit ? `PK ${unit}` : 'PK';
+  } else if (place.kind === 'recap' || place.kind === 'chapter-table' || place.kind === 'appendix') {
+    const unit = unitName(doc, unitId);
+    if (unit) name = `${name} — ${unit}`;
+  }
+  return `${name}, baris ${line}`;
+}
+
+/** A figure as the draft wrote it, without its unit words. */
+export function shown(q: Quantity): string {
+  return q.raw.trim();
+}
+
+/** Writes a computed value in the style of the figure it replaces ("106,2" stays comma style). */
+export function formatLike(value: number, decimals: number, like: Quantity): string {
+  const style = numberStyleOf(like.raw);
+  return formatIndonesianNumber(value, decimals, style);
+}
+
+/** The replacement text for a figure's number part, keeping its sign, % sign and unit as written. */
+export function replaceNumber(q: Quantity, value: number, decimals = q.decimals): string {
+  const number = /[-–−]?\s*\d[\d.,]*/.exec(q.raw);
+  const formatted = formatLike(value, decimals, q);
+  if (!number) return formatted;
+  return q.raw.slice(0, number.index) + formatted + q.raw.slice(number.index + number[0].length);
+}
+
+/** Short human text of a number for messages. */
+export function fmt(value: number, decimals = 2): string {
+  return String(Number(value.toFixed(decimals)));
+}

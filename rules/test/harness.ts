@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { lintDocument, resolveConfig, type LintMessage, type LkipConfig, type Rule } from '@lkip/engine';
+import { parseDraft } from '@lkip/parse';
+import { rules } from '@lkip/rules';
+
+export const SEED = fileURLToPath(new URL('../../../shared/seed/lkip-bnnp-ntt-2024.md', import.meta.url));
+export const HAS_SEED = existsSync(SEED);
+export const NTT_FIXTURE = fileURLToPath(new URL('../../fixtures/ntt-2024/draft.md', import.meta.url));
+
+export function ruleById(id: string): Rule<any> {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+}
+
+/** Lints a draft with the given rules (all when omitted), the way the CLI does. */
+export function lint(draft: string, ruleIds?: string[], config: LkipConfig = {}): LintMessage[] {
+  const doc = parseDraft(draft);
+  const selected = ruleIds ? ruleIds.map(ruleById) : rules;
+  return lintDocument(doc, { rules: selected, config: resolveConfig({ reportUnusedDisableDirectives: 'off', ...config }), text: draft });
+}
+
+/** Messages of one rule only. */
+export function findings(ruleId: string, draft: string, config: LkipConfig = {}): LintMessage[] {
+  return lint(draft, [ruleId], config).filter((m) => m.ruleId === ruleId);
+}
+
+export function readDraft(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** Compact view for assertions: rule, messageId, line, column. */
+export function brief(messages: LintMessage[]): { ruleId: string | null; messageId?: string; line: number; column: number }[] {
+  return messages.map((m) => ({ ruleId: m.ruleId, ...(m.messageId ? { messageId: m.messageId } : {}), line: m.line, column: m.column }));
+}
