@@ -16,6 +16,8 @@ export default defineConfig({
     },
   },
   test: {
+    // CI sets LKIP_TEST_REPORT to collect vitest's JSON report for its closing line.
+    reporters: process.env.LKIP_TEST_REPORT ? ['default', ['json', { outputFile: process.env.LKIP_TEST_REPORT }]] : ['default'],
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'rules/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'fixtures/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -6,11 +6,11 @@ import { isCountOfUnits, measureOf } from './measure.js';
 import { proseScopes } from './prose-scope.js';
 import { findOfficeMentions } from './units.js';
 
-const TARGET = /\btarget\b/gi;
-const REALISATION = /\brealisasi\b/gi;
+const TARGET = /\b(?:target|ditargetkan)\b/gi;
+const REALISATION = /\b(?:realisasi|terealisasi|realisasinya)\b/gi;
 // "mencapai target", "di bawah target", "realisasi target": the word names the target without stating it.
 const NOT_A_TARGET_BEFORE = /(mencapai|realisasi|capaian|di\s?bawah|di\s?atas|melebihi|sesuai|dari|ditetapkan)\s+(dari\s+)?$/i;
-const ACHIEVEMENT_BEFORE = /(atau|sebesar|capaian(\s+kinerja)?|setara\s+dengan|persentase(\s+capaian)?(\s+kinerja)?)\s*(sebesar\s*)?$/i;
+const ACHIEVEMENT_BEFORE = /(atau|sebesar|capaian(nya)?(\s+kinerja)?|setara\s+dengan|persentase(\s+capaian)?(\s+kinerja)?)\s*(sebesar\s*)?$/i;
 const GROUP_OF_UNITS = /kabupaten\s*\/\s*kota\s+jajaran|kab\s*\/\s*kota\s+jajaran|masing-masing/i;
 const YEAR = /\b(19|20)\d{2}\b/g;
 const MAX_GAP = 260;

@@ -10,7 +10,8 @@ export interface ProseScope {
   current: boolean;
 }
 
-const SUMMARY_ITEM = /^(?:\d{1,2}[.)]\s*)?Indikator Kinerja(?:\s+Kegiatan|\s+Utama)?\s+(.+?)(?:,?\s+target\b|\.\s|$)/is;
+// "1. Indikator Kinerja Kegiatan <name>, target …" or "1. <name> ditargetkan …": the item names its indicator first.
+const SUMMARY_ITEM = /^(?:\d{1,2}[.)]\s*)?(?:Indikator Kinerja(?:\s+Kegiatan|\s+Utama)?\s+)?(.+?)(?:,?\s+(?:dengan\s+)?(?:target|ditargetkan)\b|\.\s|$)/is;
 
 /**
  * Which indicator each prose block speaks of: the summary's numbered paragraphs (continued across

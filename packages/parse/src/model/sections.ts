@@ -45,6 +45,14 @@ export const INDICATOR_HEADING = /^(?:(\d{1,2})\s*[.)]?\s+)?Indikator Kinerja(?:
 
 const MAX_TITLE = 260;
 
+/** A signed PK's cover title is set in capitals ("PERJANJIAN KINERJA TAHUN 2024 / BADAN …"); prose about the PK is not. */
+function isUpperCaseTitle(plain: string): boolean {
+  const letters = plain.replace(/[^A-Za-z]/g, '');
+  if (letters.length === 0 || plain.length > 200) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length > 0.8;
+}
+
 interface Candidate {
   kind: SectionKind;
   title: string;
@@ -111,7 +119,8 @@ export function detectSections(blocks: Block[], tables: TableBlock[], textLength
     }
     if (plain.length > 0 && plain.length <= MAX_TITLE && block.kind !== 'math') {
       const top = TOP_LEVEL.find((p) => p.pattern.test(plain));
-      if (top) {
+      // A title is one or two lines; a block listing several titles is a table of contents.
+      if (top && block.raw.trim().split('\n').length <= 2) {
         candidates.push({ kind: top.kind, title: plain, start: block.start, end: block.end });
         inAccountability = top.kind === 'accountability';
         pendingNumber = undefined;
@@ -126,7 +135,7 @@ export function detectSections(blocks: Block[], tables: TableBlock[], textLength
         candidates.push({ kind: 'pk', title: plain, start: block.start, end: block.end });
         continue;
       }
-      if (SIGNED_PK.test(plain) && /\n|TAHUN|BADAN|KEPALA|KOORDINATOR/i.test(block.raw)) {
+      if (SIGNED_PK.test(plain) && isUpperCaseTitle(plain)) {
         candidates.push({ kind: 'signed-pk', title: plain, start: block.start, end: block.end });
         continue;
       }

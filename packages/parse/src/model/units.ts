@@ -146,7 +146,9 @@ export function buildUnits(text: string, strongNames: string[]): UnitRegistry {
   for (const d of districts) {
     const words = normaliseWords(d.place);
     // "BNNK Ndao" and "BNNK Rote Ndao" are one office: merge a name into a kept one that contains it.
-    const into = kept.find((k) => containsAll(normaliseWords(k.place), words) || containsAll(words, normaliseWords(k.place)));
+    const into = kept.find(
+      (k) => containsAll(normaliseWords(k.place), words) || containsAll(words, normaliseWords(k.place)) || isSyllableAbbreviation(words, normaliseWords(k.place)),
+    );
     if (into) {
       if (words.length > normaliseWords(into.place).length && d.n >= 2) into.place = d.place;
       for (const s of d.spellings) into.spellings.add(s);
@@ -169,6 +171,24 @@ export function buildUnits(text: string, strongNames: string[]): UnitRegistry {
     void i;
   }
   return makeRegistry(units, province);
+}
+
+/**
+ * "Kobar" for Kotawaringin Barat, "Halbar" for Halmahera Barat, "Bartim" for Barito Timur: Indonesian
+ * place abbreviations join the first syllables of each word, in order.
+ */
+export function isSyllableAbbreviation(short: string[], long: string[]): boolean {
+  if (short.length !== 1 || long.length < 2) return false;
+  const word = short[0] ?? '';
+  const fits = (rest: string, i: number): boolean => {
+    if (i === long.length) return rest.length === 0;
+    const target = long[i] ?? '';
+    for (let n = Math.min(rest.length, target.length, 5); n >= 2; n--) {
+      if (target.startsWith(rest.slice(0, n)) && fits(rest.slice(n), i + 1)) return true;
+    }
+    return false;
+  };
+  return word.length >= 4 && fits(word, 0);
 }
 
 function isPrefixOf(short: string[], long: string[]): boolean {
@@ -208,7 +228,8 @@ function makeRegistry(units: ReportingUnit[], province: ReportingUnit | undefine
         if (kindHint === 'province' || words.length <= pw.length) return province;
       }
     }
-    const matches = units.filter((u) => u.kind !== 'province' && containsAll(placeWords.get(u.id) ?? [], words));
+    let matches = units.filter((u) => u.kind !== 'province' && containsAll(placeWords.get(u.id) ?? [], words));
+    if (matches.length === 0) matches = units.filter((u) => u.kind !== 'province' && isSyllableAbbreviation(words, placeWords.get(u.id) ?? []));
     if (matches.length === 1) return matches[0];
     const exact = matches.filter((u) => (placeWords.get(u.id) ?? []).join(' ') === words.join(' '));
     if (exact.length === 1) return exact[0];

@@ -1,0 +1,21 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { remarkTabTables } from './tables/index.js';
+
+// Built once: freezing fixes the plugin list, so every call reuses the same parser setup.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkTabTables).freeze();
+
+/**
+ * Parses a draft into mdast with positions: CommonMark + GFM + math, and tab-separated
+ * blocks turned into `table` nodes (`data.lkipFormat === 'tsv'`). Synchronous.
+ */
+export function parseMarkdown(text: string): Root {
+  const file = new VFile({ value: text });
+  const tree = processor.parse(file);
+  // The plugins transform a Root into a Root; the processor type only knows it as a Node.
+  return processor.runSync(tree, file) as Root;
+}
