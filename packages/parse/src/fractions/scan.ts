@@ -74,7 +74,8 @@ function skipNoise(text: string, from: number, limit: number): number {
   const stop = Math.min(limit, from + MAX_NOISE);
   while (i < stop) {
     const c = text.charCodeAt(i);
-    if (isBlankChar(c) || c === 36 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 126) {
+    // 124: the cell bar of a pipe-table row, as the tab is in a tab row.
+    if (isBlankChar(c) || c === 36 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 124 || c === 125 || c === 126) {
       i++;
       continue;
     }
@@ -412,6 +413,19 @@ function isFigure(src: SourceText, span: Span | undefined): span is Span {
   return span !== undefined && span.end > span.start && isFigureText(src.text.slice(span.start, span.end));
 }
 
+const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * The line next to `index` in direction `step`. Written as a pipe table, the two lines of a
+ * fraction have the `| --- | --- |` delimiter row between them; it is skipped.
+ */
+function neighbour(src: SourceText, index: number, step: 1 | -1): number {
+  const next = index + step;
+  const line = src.line(next);
+  if (line && DELIMITER_ROW.test(src.text.slice(line.start, line.end))) return next + step;
+  return next;
+}
+
 /** Reads the text layouts around a line holding "x 100% = result" (no LaTeX fraction). */
 function scanTextLine(ctx: ScanContext, index: number, used: Set<number>): FoundFraction | null {
   const { src } = ctx;
@@ -460,28 +474,32 @@ function scanTextLine(ctx: ScanContext, index: number, used: Set<number>): Found
   } else if (isFigure(src, operand)) {
     // The figure on the "x 100%" line; its partner is the line below, or else the line above.
     // Whichever sits on top is the numerator, as the drawn fraction bar reads.
-    const below = operandLine(ctx, index + 1, used);
-    const above = below ? null : operandLine(ctx, index - 1, used);
+    const belowAt = neighbour(src, index, 1);
+    const below = operandLine(ctx, belowAt, used);
+    const aboveAt = neighbour(src, index, -1);
+    const above = below ? null : operandLine(ctx, aboveAt, used);
     if (below) {
       numerator = operand;
       denominator = below.operand;
-      lastLine = index + 1;
+      lastLine = belowAt;
       label ??= below.label;
     } else if (above) {
       numerator = above.operand;
       denominator = operand;
-      firstLine = index - 1;
+      firstLine = aboveAt;
       label ??= above.label;
     }
   } else {
     // The "x 100%" line carries only the label: figures above and below it.
-    const above = operandLine(ctx, index - 1, used);
-    const below = operandLine(ctx, index + 1, used);
+    const aboveAt = neighbour(src, index, -1);
+    const belowAt = neighbour(src, index, 1);
+    const above = operandLine(ctx, aboveAt, used);
+    const below = operandLine(ctx, belowAt, used);
     if (above && below) {
       numerator = above.operand;
       denominator = below.operand;
-      firstLine = index - 1;
-      lastLine = index + 1;
+      firstLine = aboveAt;
+      lastLine = belowAt;
       label ??= above.label ?? below.label;
     }
   }
@@ -524,7 +542,7 @@ export function scanFractions(ctx: ScanContext): FoundFraction[] {
       if (inBlock[line.index] || ctx.skipLine(line.index)) continue;
       const content = src.text.slice(line.start, line.end);
       if (!content.includes('frac')) continue;
-      const row = content.includes('\t');
+      const row = content.includes('\t') || /^\s*\|/.test(content);
       for (const r of scanLatexSegment(ctx, line, row)) {
         found.push({ block: r.block, firstLine: line.index, lastLine: line.index });
         used.add(line.index);

@@ -26,6 +26,11 @@ export function readBudget(ctx: BuildContext, tables: { block: TableBlock; kind:
   return lines.sort((a, b) => a.position.offset - b.position.offset);
 }
 
+/** Activity lists inside a unit's signed PK (in the appendix) are that unit's, not the report's PK. */
+function inSignedPk(ctx: BuildContext, offset: number): boolean {
+  return sectionAt(ctx.sections, offset)?.kind === 'signed-pk' || topSectionAt(ctx.sections, offset)?.kind === 'appendix';
+}
+
 function money(ctx: BuildContext, text: string, base: number): Quantity[] {
   return findNumbers(text, { kind: 'money' })
     .filter((f) => f.currency || (f.decimals === 0 && f.value >= 1000 && /\d[.,]\d{3}([.,]\d{3})+/.test(f.raw)))
@@ -54,7 +59,7 @@ function activityTable(ctx: BuildContext, table: TableBlock): BudgetLine[] {
       ceiling: amount,
       total: false,
       group,
-      place: placeFor(ctx, topSectionAt(ctx.sections, start)?.kind === 'appendix' ? 'signed-pk' : 'pk', start, { tableId: table.id }),
+      place: placeFor(ctx, inSignedPk(ctx, start) ? 'signed-pk' : 'pk', start, { tableId: table.id }),
       position: ctx.map.position(start, end),
     });
   }
@@ -87,7 +92,7 @@ function activityParagraphs(ctx: BuildContext): BudgetLine[] {
       ceiling: amount,
       total: false,
       group,
-      place: placeFor(ctx, topSectionAt(ctx.sections, block.start)?.kind === 'appendix' ? 'signed-pk' : 'pk', block.start),
+      place: placeFor(ctx, inSignedPk(ctx, block.start) ? 'signed-pk' : 'pk', block.start),
       position: ctx.map.position(block.start, block.end),
     });
   }

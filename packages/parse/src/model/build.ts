@@ -8,7 +8,7 @@ import { readBudget } from './budget.js';
 import { classifyTable, columnRoles } from './classify.js';
 import { readClaims } from './claims.js';
 import { readComponentMeasurements } from './component-measurements.js';
-import { cellQuantities, type BuildContext } from './context.js';
+import { cellQuantities, columnContexts, type BuildContext } from './context.js';
 
 import { readFormulas } from './formulas.js';
 import { readFractions } from './fractions.js';
@@ -95,7 +95,8 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   if (fiscalYear === undefined) {
     doc.diagnostics.push({ severity: 'warning', code: 'no-fiscal-year', message: 'The fiscal year of the report could not be read; year checks are off.' });
   }
-  if (doc.indicators.length === 0 && spans.filter((s) => s.kind !== 'front').length < 2) {
+  const lkipTables = tables.some((t) => t.kind !== 'other' && t.kind !== 'staff' && t.kind !== 'component');
+  if (doc.indicators.length === 0 && !lkipTables && spans.filter((s) => s.kind !== 'front').length < 2) {
     doc.diagnostics.push({
       severity: 'error',
       code: 'not-an-lkip',
@@ -174,6 +175,22 @@ function seedIndicators(ctx: BuildContext, tables: ClassifiedTable[], spans: Sec
     }
   }
   if (ctx.indicators.indicators.length > 0) return;
+  seedFromSections(ctx, spans);
+  if (ctx.indicators.indicators.length > 0) return;
+  // A fragment (a chapter, an appendix) still names its indicators in its tables.
+  for (const { block, kind } of tables) {
+    if (kind !== 'indicator-summary' && kind !== 'appendix-summary' && kind !== 'recap') continue;
+    const col = columnRoles(block.columns).indicator;
+    if (col === undefined) continue;
+    for (const row of block.body) {
+      const name = row[col]?.text.trim();
+      if (!name || name.length < 6 || ctx.indicators.match({ name })) continue;
+      ctx.indicators.add({ name, position: row[col]?.position ?? block.position });
+    }
+  }
+}
+
+function seedFromSections(ctx: BuildContext, spans: SectionSpan[]): void {
   let n = 0;
   for (const s of spans) {
     if (s.kind !== 'indicator' || !s.indicatorName) continue;
@@ -198,13 +215,14 @@ function linkIndicatorSections(ctx: BuildContext, spans: SectionSpan[]): void {
 }
 
 function toRawTable(ctx: BuildContext, { block, kind }: ClassifiedTable): RawTable {
+  const contexts = columnContexts(block);
   const table: RawTable = {
     id: block.id,
     kind,
     format: block.format,
     columns: block.columns,
     headerRows: block.headerRows,
-    rows: block.body.map((row) => row.map((cell) => ({ text: cell.text, position: cell.position, quantities: cellQuantities(ctx, cell) }))),
+    rows: block.body.map((row) => row.map((cell, c) => ({ text: cell.text, position: cell.position, quantities: cellQuantities(ctx, cell, contexts[c]) }))),
     position: block.position,
   };
   if (block.caption) table.caption = block.caption;

@@ -61,8 +61,9 @@ export function classifyTable(table: TableBlock): TableKind {
   }
   if (has(/\bpolri\b|\bpns\b|\bpegawai\b|\bppnpn\b/)) return 'staff';
   if (has(/interval|rentang|range/) && (roles.category !== undefined || has(/kategori|kriteria/))) return 'band';
-  const cells = [...table.rows.flat()].map((c) => c.text);
-  if (cells.some((t) => RP.test(t)) || (has(/\bpagu\b/) && has(/realisasi/))) return 'budget';
+  // "Rp." and its amount are often two cells of one row.
+  const rows = table.rows.map((row) => row.map((c) => c.text).join(' '));
+  if (rows.some((t) => RP.test(t)) || (has(/\bpagu\b/) && has(/realisasi/))) return 'budget';
   if (roles.unit !== undefined && table.body.some((r) => r.some((c) => /^-?\d+([.,]\d+)?$/.test(c.text.trim())))) return 'component';
   return 'other';
 }

@@ -1,4 +1,4 @@
-import type { LkipDocument, Measurement, Place, PlaceKind, Position, Quantity } from '@lkip/schema';
+import type { LkipDocument, Measurement, Place, PlaceKind, Quantity } from '@lkip/schema';
 import { findNumbers, type NumberContext, type ReadNumber } from '../numbers/index.js';
 import type { SourceCell } from '../tables/types.js';
 import type { Block } from './blocks.js';
@@ -65,6 +65,23 @@ export function cellFigure(ctx: BuildContext, cell: SourceCell | undefined, cont
   return figure;
 }
 
+/**
+ * Decimals of the other figures in each column: `85.625` among `88.929` and `81.339` is an index
+ * with three decimals, not 85 625.
+ */
+export function columnContexts(table: { body: SourceCell[][] }): (NumberContext | undefined)[] {
+  const width = Math.max(0, ...table.body.map((r) => r.length));
+  return Array.from({ length: width }, (_, col) => {
+    const decimals: number[] = [];
+    for (const row of table.body) {
+      const text = row[col]?.text.trim() ?? '';
+      const m = /[.,](\d+)\s*(%|indeks)?\s*$/i.exec(text);
+      if (m && !/\d[.,]\d{3}[.,]\d/.test(text)) decimals.push((m[1] ?? '').length);
+    }
+    return decimals.length > 0 ? { columnDecimals: decimals } : undefined;
+  });
+}
+
 export function placeFor(ctx: BuildContext, kind: PlaceKind, offset: number, extra: Partial<Place> = {}): Place {
   const place: Place = { kind, ...extra };
   const section = sectionAt(ctx.sections, offset);
@@ -78,6 +95,3 @@ export function addMeasurement(ctx: BuildContext, m: Omit<Measurement, 'id' | 'y
   return measurement;
 }
 
-export function spanPosition(ctx: BuildContext, cell: SourceCell): Position {
-  return cell.position;
-}

@@ -119,8 +119,9 @@ export function detectSections(blocks: Block[], tables: TableBlock[], textLength
     }
     if (plain.length > 0 && plain.length <= MAX_TITLE && block.kind !== 'math') {
       const top = TOP_LEVEL.find((p) => p.pattern.test(plain));
-      // A title is one or two lines; a block listing several titles is a table of contents.
-      if (top && block.raw.trim().split('\n').length <= 2) {
+      // A block listing several titles, one per line, is a table of contents, not a title.
+      const titleLines = block.raw.split('\n').filter((line) => TOP_LEVEL.some((p) => p.pattern.test(line.replace(/[*_#]+/g, '').trim()))).length;
+      if (top && titleLines < 2) {
         candidates.push({ kind: top.kind, title: plain, start: block.start, end: block.end });
         inAccountability = top.kind === 'accountability';
         pendingNumber = undefined;

@@ -2,7 +2,7 @@ import type { Indicator, PlaceKind, Quantity, ReportingUnit, TableKind } from '@
 import type { NumberContext } from '../numbers/index.js';
 import type { SourceCell, TableBlock } from '../tables/types.js';
 import { columnRoles, type ColumnRoles } from './classify.js';
-import { addMeasurement, cellFigure, placeFor, type BuildContext } from './context.js';
+import { addMeasurement, cellFigure, columnContexts, placeFor, type BuildContext } from './context.js';
 import { measureOf } from './measure.js';
 import { sectionAt, type SectionSpan } from './sections.js';
 
@@ -10,17 +10,6 @@ interface RowSubject {
   indicator: Indicator;
   unit: ReportingUnit | undefined;
   aggregate: boolean;
-}
-
-/** Decimals of the other figures in a column: `85.625` among `88.929` and `81.339` is an index, not thousands. */
-function columnContext(table: TableBlock, col: number | undefined): NumberContext | undefined {
-  if (col === undefined) return undefined;
-  const decimals: number[] = [];
-  for (const row of table.body) {
-    const m = /[.,](\d+)\s*(%|indeks)?\s*$/i.exec(row[col]?.text.trim() ?? '');
-    if (m && !/\d[.,]\d{3}[.,]\d/.test(row[col]?.text ?? '')) decimals.push((m[1] ?? '').length);
-  }
-  return decimals.length > 0 ? { columnDecimals: decimals } : undefined;
 }
 
 /** A figure whose unit of measure was pushed into the next cell by a merged header ("3 | Berkas Perkara"). */
@@ -49,9 +38,10 @@ export function readTableMeasurements(ctx: BuildContext, table: TableBlock, kind
   const districtCount = ctx.units.units.filter((u) => u.kind !== 'province').length;
   let lastGoal: string | undefined;
   let lastIndicatorCell: string | undefined;
+  const byColumn = columnContexts(table);
   const contexts = {
-    target: columnContext(table, roles.target),
-    realisation: columnContext(table, roles.realisation),
+    target: roles.target !== undefined ? byColumn[roles.target] : undefined,
+    realisation: roles.realisation !== undefined ? byColumn[roles.realisation] : undefined,
   };
 
   table.body.forEach((row, r) => {

@@ -224,7 +224,7 @@ function makeRegistry(units: ReportingUnit[], province: ReportingUnit | undefine
     if (words.length === 0) return undefined;
     if (province) {
       const pw = placeWords.get(province.id) ?? [];
-      if (kindHint === 'province' || words.join(' ') === pw.join(' ') || words.join('') === acronym(pw)) {
+      if (kindHint === 'province' || words.join(' ') === pw.join(' ') || words.join('') === acronym(pw) || isSyllableAbbreviation(words, pw)) {
         if (kindHint === 'province' || words.length <= pw.length) return province;
       }
     }
@@ -245,7 +245,7 @@ function makeRegistry(units: ReportingUnit[], province: ReportingUnit | undefine
       const rest = words.slice(1).join(' ');
       const pw = placeWords.get(province.id) ?? [];
       const rw = normaliseWords(rest);
-      return rw.join('') === acronym(pw) || rw.join(' ') === pw.join(' ');
+      return rw.join('') === acronym(pw) || rw.join(' ') === pw.join(' ') || isSyllableAbbreviation(rw, pw);
     }
     return false;
   };

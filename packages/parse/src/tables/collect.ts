@@ -107,6 +107,9 @@ function continues(src: SourceText, group: RawPart[], part: RawPart): boolean {
     if (part.headerRows === 0) part.headerRows = countHeaderRows(part.rows.map(texts), true);
     return true;
   }
+  // A pipe table must have a header row, so a page-break continuation written as one turns its
+  // first data row into the header: a numbered, non-header-like first row is data.
+  if (part.format === 'gfm' && part.headerRows > 0 && !looksLikeHeaderRow(first) && integerCell(first[0]) !== undefined) part.headerRows = 0;
   if (part.headerRows > 0) return false;
   const n = integerCell(first[0]);
   if (n === undefined) return false;
