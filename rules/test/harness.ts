@@ -8,6 +8,7 @@ export const SEED = fileURLToPath(new URL('../../../shared/seed/lkip-bnnp-ntt-20
 export const HAS_SEED = existsSync(SEED);
 export const NTT_FIXTURE = fileURLToPath(new URL('../../fixtures/ntt-2024/draft.md', import.meta.url));
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules of every option type
 export function ruleById(id: string): Rule<any> {
   const rule = rules.find((r) => r.meta.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
