@@ -17,3 +17,4 @@ export function parseDraft(text: string, options: ParseOptions = {}): LkipDocume
 export { parseMarkdown } from './pipeline.js';
 export * from './numbers/index.js';
 export { indicatorKey, indicatorWords, countPatternOf } from './model/indicator-names.js';
+export * from './docx/index.js';

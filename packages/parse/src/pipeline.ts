@@ -4,6 +4,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { maskTabTables } from './tables/mask.js';
 import { remarkTabTables } from './tables/index.js';
 
 // Built once: freezing fixes the plugin list, so every call reuses the same parser setup.
@@ -14,7 +15,9 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(
  * blocks turned into `table` nodes (`data.lkipFormat === 'tsv'`). Synchronous.
  */
 export function parseMarkdown(text: string): Root {
-  const file = new VFile({ value: text });
+  const { masked, lines } = maskTabTables(text);
+  const file = new VFile({ value: masked });
+  file.data = { lkipSource: text, lkipMasked: lines };
   const tree = processor.parse(file);
   // The plugins transform a Root into a Root; the processor type only knows it as a Node.
   return processor.runSync(tree, file) as Root;

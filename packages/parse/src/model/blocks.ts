@@ -80,6 +80,8 @@ export function collectBlocks(tree: Root, text: string): Block[] {
   return blocks;
 }
 
+const ABBREVIATIONS = new Set(['rp', 'no', 'nomor', 'kab', 'kec', 'kel', 'jl', 'dr', 'drs', 'prov', 'dll', 'dsb', 'hlm', 'tn', 'ny', 'sh', 'si', 'mh', 'sos', 'pt', 'tbk', 'ta', 'th', 'sd', 'bpk', 'ibu', 'vol', 'kep', 'perpres', 'permen']);
+
 /** Splits a block into sentences, keeping offsets relative to the draft. */
 export function sentences(block: Block): { start: number; end: number; raw: string }[] {
   const out: { start: number; end: number; raw: string }[] = [];
@@ -88,7 +90,11 @@ export function sentences(block: Block): { start: number; end: number; raw: stri
   const boundary = /[.;!?]+["”’)]?\s+(?=[A-Z0-9“"(])/g;
   let last = 0;
   for (const match of block.raw.matchAll(boundary)) {
-    const cut = (match.index ?? 0) + match[0].length;
+    const at = match.index ?? 0;
+    // "Rp. 14.798.345.000", "Kab. Belu", "No. 5": a period after an abbreviation ends no sentence.
+    const word = /([A-Za-z]+)$/.exec(block.raw.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+    if (match[0].startsWith('.') && (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase()))) continue;
+    const cut = at + match[0].length;
     out.push({ start: block.start + last, end: block.start + cut, raw: block.raw.slice(last, cut) });
     last = cut;
   }

@@ -151,7 +151,7 @@ function proseTotals(ctx: BuildContext): BudgetLine[] {
       const line: Partial<BudgetLine> = {};
       let last: 'ceiling' | 'realisation' | 'remainder' | undefined;
       for (const f of figures) {
-        const before = s.raw.slice(Math.max(0, f.start - 60), f.start).toLowerCase();
+        const before = s.raw.slice(Math.max(0, f.start - 160), f.start).toLowerCase().replace(/realisasi\s+pagu/g, 'realisasi');
         const q = toQuantity(ctx, f, s.start);
         if (f.percent) {
           if (last === 'realisation' && !line.percent) line.percent = q;
@@ -173,7 +173,8 @@ function proseTotals(ctx: BuildContext): BudgetLine[] {
         label: s.raw.replace(/\s+/g, ' ').trim().slice(0, 120),
         ...(ctx.units.province ? { unitId: ctx.units.province.id } : {}),
         ...line,
-        total: /total|seluruh|satker wilayah|pagu anggaran/i.test(s.raw),
+        // "Belanja Pegawai … dari Pagu Anggaran Rp…" is one kind of spending, not the whole budget.
+        total: /total|seluruh|satker wilayah|pagu anggaran/i.test(s.raw) && !/belanja\s+(pegawai|barang|modal)/i.test(s.raw),
         group: nextId(ctx, 'prose'),
         place: placeFor(ctx, topSectionAt(ctx.sections, s.start)?.kind === 'closing' ? 'closing' : 'prose', s.start),
         position: ctx.map.position(s.start, s.end),

@@ -52,11 +52,14 @@ export function remarkTabTables(this: unknown): (tree: Root, file: VFile) => voi
   const host = this as { parse?: unknown } | undefined;
   const parse: ParseFn = typeof host?.parse === 'function' ? (text) => (host.parse as (t: string) => Root).call(host, text) : defaultParse();
   return (tree, file) => {
-    transformTabTables(tree, String(file), parse);
+    // parseMarkdown hands the parser a copy with table lines blanked (see maskTabTables); the
+    // tables are built from the real text.
+    const data = (file.data ?? {}) as { lkipSource?: string; lkipMasked?: Uint8Array };
+    transformTabTables(tree, data.lkipSource ?? String(file), parse, data.lkipMasked);
   };
 }
 
-export function transformTabTables(tree: Root, text: string, parse: ParseFn = defaultParse()): void {
+export function transformTabTables(tree: Root, text: string, parse: ParseFn = defaultParse(), masked?: Uint8Array): void {
   const src = new SourceText(text);
   const context = treeContext(tree, src);
   const fractionLines = new Uint8Array(src.lines.length);
@@ -84,6 +87,35 @@ export function transformTabTables(tree: Root, text: string, parse: ParseFn = de
     }
   }
   if (planned.length > 0) replaceBlocks(tree, src, planned, parse);
+  if (masked) restoreMaskedLines(tree, src, planned, masked, parse);
+}
+
+/**
+ * Lines blanked before parsing that no table took after all ("\tfoo" alone, artefact rules)
+ * are parsed now, on their own, so nothing of the draft goes missing from the tree.
+ */
+function restoreMaskedLines(tree: Root, src: SourceText, planned: PlannedTable[], masked: Uint8Array, parse: ParseFn): void {
+  const covered = new Uint8Array(src.lines.length);
+  for (const p of planned) for (let i = p.firstLine; i <= p.lastLine; i++) covered[i] = 1;
+  const restored: RootContent[] = [];
+  let segStart = -1;
+  for (let i = 0; i <= src.lines.length; i++) {
+    const pending = i < src.lines.length && masked[i] === 1 && covered[i] !== 1;
+    if (pending && segStart === -1) segStart = i;
+    if (!pending && segStart !== -1) {
+      const from = (src.line(segStart) as { start: number }).start;
+      const to = (src.line(i - 1) as { end: number }).end;
+      const trimmed = src.trim(from, to);
+      if (trimmed.end > trimmed.start) {
+        const sub = parse(src.text.slice(from, to));
+        shiftPositions(sub, src, from);
+        restored.push(...sub.children);
+      }
+      segStart = -1;
+    }
+  }
+  if (restored.length === 0) return;
+  tree.children = [...tree.children, ...restored].sort((a, b) => (startOf(a) ?? 0) - (startOf(b) ?? 0));
 }
 
 interface LineCells {
