@@ -41,11 +41,40 @@ async function loadConverters() {
     import('rehype-remark'),
     import('unified'),
   ]);
-  const htmlToMdast = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark).freeze();
+  const htmlToMdast = unified().use(rehypeParse, { fragment: true }).use(rehypeFirstRowAsHeader).use(rehypeRemark).freeze();
   return { mammoth, preparePackage, htmlToMdast };
 }
 
 let converters: ReturnType<typeof loadConverters> | undefined;
+
+interface HtmlNode {
+  type: string;
+  tagName?: string;
+  children?: HtmlNode[];
+}
+
+/**
+ * hast-util-to-mdast gives a table without <thead> or <th> an empty header row of its own,
+ * which would shift every row number a Word user is told. mammoth writes <thead> only for
+ * rows marked "repeat as header row"; otherwise the first row's cells become <th> here, which
+ * changes nothing else: which rows are headers is decided from their text later.
+ */
+function rehypeFirstRowAsHeader() {
+  const visitNode = (node: HtmlNode): void => {
+    if (node.type === 'element' && node.tagName === 'table') markFirstRow(node);
+    for (const child of node.children ?? []) visitNode(child);
+  };
+  return (tree: HtmlNode) => visitNode(tree);
+}
+
+function markFirstRow(table: HtmlNode): void {
+  const elements = (n: HtmlNode) => (n.children ?? []).filter((c) => c.type === 'element');
+  const sections = elements(table);
+  if (sections.some((s) => s.tagName === 'thead')) return;
+  const firstRow = sections.flatMap((s) => (s.tagName === 'tr' ? [s] : s.tagName === 'tbody' ? elements(s).filter((r) => r.tagName === 'tr') : []))[0];
+  if (!firstRow) return;
+  for (const cell of elements(firstRow)) if (cell.tagName === 'td') cell.tagName = 'th';
+}
 
 /**
  * Converts a Word document to the Markdown lkip reads. Works on bytes only (no file system),

@@ -66,8 +66,9 @@ export function describeDocxLocation(location: DocxLocation, locale: 'id' | 'en'
   const id = locale === 'id';
   if (location.kind === 'table-cell' && location.table) {
     const t = location.table;
-    const name = t.caption !== undefined && CAPTION.test(t.caption) ? t.caption : t.header || t.caption || `#${t.index}`;
-    return id ? `tabel "${name}" baris ${t.row} kolom ${t.column}` : `table "${name}" row ${t.row} column ${t.column}`;
+    const name = t.caption !== undefined && CAPTION.test(t.caption) ? t.caption : t.header || t.caption;
+    const table = name ? (id ? `tabel "${name}"` : `table "${name}"`) : id ? `tabel ke-${t.index}` : `table ${t.index}`;
+    return id ? `${table} baris ${t.row} kolom ${t.column}` : `${table} row ${t.row} column ${t.column}`;
   }
   const what = { heading: id ? 'judul' : 'heading', paragraph: id ? 'paragraf' : 'paragraph', 'list-item': id ? 'butir' : 'list item', 'table-cell': id ? 'sel' : 'cell' }[location.kind];
   return `${what} "${location.text}"`;

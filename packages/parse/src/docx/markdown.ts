@@ -235,7 +235,7 @@ class MarkdownBuilder {
     this.tables++;
     const place = {
       index: this.tables,
-      header: shorten((rows[0] ?? []).filter((c) => c !== '').join(' | ')),
+      header: shorten((rows.find((r) => r.some((c) => c !== '')) ?? []).filter((c) => c !== '').join(' | ')),
       ...(this.previous !== undefined ? { caption: shorten(this.previous, 60) } : {}),
     };
     // A one-column table has no tab to make it a table: its rows are paragraphs.

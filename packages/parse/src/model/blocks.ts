@@ -116,7 +116,12 @@ export function logicalParagraphs(blocks: readonly Block[], text: string): Block
       previous.kind === 'paragraph' &&
       block.kind === 'paragraph' &&
       !/[.:;!?)"”]\s*$/.test(previous.plain) &&
-      /^[a-z0-9(]/.test(block.plain) &&
+      // A new numbered item starts a new paragraph even after an unfinished one.
+      !(block.inList && block.listNumber !== undefined && block.listNumber !== previous.listNumber) &&
+      !/^\d{1,2}[.)]\s/.test(block.plain) &&
+      // Lower case or a digit continues a sentence; so does anything after a long unfinished one
+      // ("… Nilai Indikator Kinerja Pelaksanaan" / "Anggaran (IKPA) …").
+      (/^[a-z0-9(]/.test(block.plain) || previous.plain.length > 150) &&
       block.start - previous.end < 400;
     if (joins && previous) {
       const raw = text.slice(previous.start, block.end);

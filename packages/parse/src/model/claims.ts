@@ -3,7 +3,7 @@ import { findNumbers, findParenthesisedNumberWords } from '../numbers/index.js';
 import { logicalParagraphs, sentences, type Block } from './blocks.js';
 import { placeFor, toQuantity, type BuildContext } from './context.js';
 import { proseScopes } from './prose-scope.js';
-import { topSectionAt } from './sections.js';
+import { sectionAt, topSectionAt } from './sections.js';
 import { findOfficeMentions } from './units.js';
 
 /** Tallies, counts, category counts and year mentions stated in prose. */
@@ -69,6 +69,7 @@ function readTally(ctx: BuildContext, block: Block): TallyClaim | undefined {
 }
 
 function placeKindAt(ctx: BuildContext, offset: number) {
+  if (sectionAt(ctx.sections, offset)?.kind === 'indicator') return 'chapter-prose' as const;
   const top = topSectionAt(ctx.sections, offset);
   if (top?.kind === 'summary') return 'summary' as const;
   if (top?.kind === 'closing') return 'closing' as const;
@@ -206,11 +207,14 @@ function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Cla
       const fiscal = m[2] !== undefined || /^TA\.?$/.test(m[1] ?? '');
       const report = !fiscal && REPORT.test(raw.slice(0, at)) && /^\s*ini\b/i.test(raw.slice(at + m[0].length, at + m[0].length + 6));
       const statesFigure = inCurrentPart && /\b(target|realisasi)\b/i.test(raw) && !comparison;
+      // "Analisis realisasi … tahun 2023 serta perbandingan … dengan tahun sebelumnya": the year
+      // named before "serta perbandingan" is the one being analysed, the current one.
+      const analysed = /^\s+serta\s+perbandingan\b/i.test(raw.slice(at + m[0].length, at + m[0].length + 30));
       out.push({
         kind: 'year',
         year,
         context: fiscal ? 'fiscal-year' : report ? 'report-year' : comparison ? 'comparison' : 'other',
-        present: (fiscal && !/\bberakhirnya\b.*\b(lalu|sebelumnya)\b/i.test(raw) && !comparison) || report || statesFigure,
+        present: (fiscal && !comparison) || report || statesFigure || analysed,
         comparison,
         text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
         place,
@@ -225,11 +229,13 @@ function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Cla
         position: ctx.map.position(s.start + at + (y.index ?? 0), s.start + at + (y.index ?? 0) + 4),
       }));
       const inside = (x: number) => x >= at && x < at + listText.length;
+      // "pada Tahun 2024 … sama dengan … Tahun 2022 dan 2024": a year the sentence compares the list with.
+      const comparedWith = mentions.filter((x) => !inside(x.at) && x.at < at && /sama\s+dengan|dibandingkan|seperti/i.test(raw.slice(x.end, at)));
       out.push({
         kind: 'year-list',
         form: 'list',
         years,
-        otherYears: mentions.filter((x) => !inside(x.at)).map((x) => x.year),
+        otherYears: comparedWith.map((x) => x.year),
         text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
         place,
         position: ctx.map.position(s.start + at, s.start + at + listText.length),

@@ -14,13 +14,15 @@ export function readFiscalYear(text: string, tables: TableBlock[]): number | und
   const head = text.slice(0, 4000);
   for (const m of head.matchAll(/\bTahun(?:\s+Anggaran)?\s*:?\s*((?:19|20)\d{2})\b/gi)) {
     const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 2);
+    // The title block names the report's year; later mentions in the preface may be stale.
+    const weight = (m.index ?? 0) < 600 ? 4 : 1;
+    counts.set(y, (counts.get(y) ?? 0) + weight);
   }
   for (const t of tables) {
     const caption = t.caption ?? '';
     for (const m of caption.matchAll(/\bTahun\s+Anggaran\s*:?\s*((?:19|20)\d{2})\b/gi)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 3);
   }
-  for (const m of text.matchAll(/\bPERJANJIAN\s+KINERJA\s+TAHUN\s+((?:19|20)\d{2})\b/gi)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of text.matchAll(/\bPERJANJIAN\s+KINERJA\s+TAHUN\s+((?:19|20)\d{2})\b/gi)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 2);
   let best: number | undefined;
   for (const [year, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = year;
   return best;

@@ -11,7 +11,7 @@ const REALISATION = /\b(?:realisasi|terealisasi|realisasinya)\b/gi;
 // "mencapai target", "di bawah target", "realisasi target": the word names the target without stating it.
 const NOT_A_TARGET_BEFORE = /(mencapai|realisasi|capaian|di\s?bawah|di\s?atas|melebihi|sesuai|dari|ditetapkan)\s+(dari\s+)?$/i;
 const ACHIEVEMENT_BEFORE = /(atau|sebesar|capaian(nya)?(\s+kinerja)?|setara\s+dengan|persentase(\s+capaian)?(\s+kinerja)?)\s*(sebesar\s*)?$/i;
-const GROUP_OF_UNITS = /kabupaten\s*\/\s*kota\s+jajaran|kab\s*\/\s*kota\s+jajaran|masing-masing/i;
+const GROUP_OF_UNITS_ALL = /kabupaten\s*\/\s*kota\s+jajaran|kab\s*\/\s*kota\s+jajaran|masing-masing/gi;
 const YEAR = /\b(19|20)\d{2}\b/g;
 const MAX_GAP = 260;
 
@@ -38,7 +38,7 @@ function keywordsOf(clause: string): Keyword[] {
 /** Splits prose into clauses: sentences, then ";" and the "1)." items of inline enumerations. */
 export function clauses(block: Block): { start: number; raw: string }[] {
   const out: { start: number; raw: string }[] = [];
-  const cut = /;|\s\d\)\.\s|(?<=[a-z%)])\.\s+(?=[A-Z])/g;
+  const cut = /;|\s\d\)\.\s|(?<=[a-z%)”"*])\.\s+(?=[A-Z])/g;
   let last = 0;
   for (const m of block.raw.matchAll(cut)) {
     const at = (m.index ?? 0) + m[0].length;
@@ -60,8 +60,19 @@ function unitOfClause(ctx: BuildContext, clause: string, before: number): Report
 }
 
 /** Reads "target … N, realisasi … M atau sebesar P %" statements of one indicator's prose. */
-function readClause(ctx: BuildContext, indicator: Indicator, start: number, raw: string, placeKind: PlaceKind): void {
-  if (GROUP_OF_UNITS.test(raw)) return;
+function readClause(ctx: BuildContext, indicator: Indicator, clauseStart: number, clauseRaw: string, placeKind: PlaceKind): void {
+  // "target … BNN Kabupaten/Kota Jajaran masing-masing sebesar 68 %, dengan realisasi … BNN
+  // Kabupaten Belu 100 %": what is said of all units together is not one unit's figure; read on
+  // after the last such phrase.
+  let start = clauseStart;
+  let raw = clauseRaw;
+  const groups = [...clauseRaw.matchAll(GROUP_OF_UNITS_ALL)];
+  const lastGroup = groups[groups.length - 1];
+  if (lastGroup) {
+    const cut = (lastGroup.index ?? 0) + lastGroup[0].length;
+    start += cut;
+    raw = clauseRaw.slice(cut);
+  }
   for (const y of raw.matchAll(YEAR)) if (Number(y[0]) !== ctx.fiscalYear) return;
   const keywords = keywordsOf(raw);
   if (keywords.length === 0) return;
@@ -92,7 +103,7 @@ function readClause(ctx: BuildContext, indicator: Indicator, start: number, raw:
       indicatorId: target.id,
       ...(unit ? { unitId: unit.id } : {}),
       measure,
-      statement: `p${start}`,
+      statement: `p${clauseStart}`,
       role,
       quantity: figure,
       place: placeFor(ctx, placeKind, figure.position.offset, { label: placeKind === 'summary' ? 'Ikhtisar Eksekutif' : 'uraian capaian' }),

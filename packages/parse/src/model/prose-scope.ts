@@ -1,5 +1,5 @@
 import type { Indicator, PlaceKind } from '@lkip/schema';
-import type { Block } from './blocks.js';
+import { logicalParagraphs, type Block } from './blocks.js';
 import type { BuildContext } from './context.js';
 
 export interface ProseScope {
@@ -19,14 +19,18 @@ const SUMMARY_ITEM = /^(?:\d{1,2}[.)]\s*)?(?:Indikator Kinerja(?:\s+Kegiatan|\s+
  */
 export function proseScopes(ctx: BuildContext): ProseScope[] {
   const out: ProseScope[] = [];
+  // Page breaks cut sentences in two; the readers need them whole.
+  const paragraphs = logicalParagraphs(ctx.blocks, ctx.text);
   for (const section of ctx.sections) {
     if (section.kind === 'summary') {
       let current: Indicator | undefined;
-      for (const block of ctx.blocks) {
+      for (const block of paragraphs) {
         if (block.start < section.headingEnd || block.start >= section.end || block.kind !== 'paragraph') continue;
         const item = SUMMARY_ITEM.exec(block.plain);
         const numbered = block.inList && block.listNumber !== undefined ? block.listNumber : /^\d{1,2}[.)]\s/.test(block.plain) ? Number(/^\d{1,2}/.exec(block.plain)?.[0]) : undefined;
         if (numbered !== undefined) current = item ? ctx.indicators.match({ name: item[1] ?? '', number: numbered }, block.start) : undefined;
+        // An item may run over several paragraphs; the tally paragraph after the last item is about all of them.
+        else if (current && /target\s+berjumlah|\bdi\s?atas\s+target\b.*\bdi\s?bawah\s+target\b/is.test(block.plain)) current = undefined;
         if (current) out.push({ block, indicator: current, placeKind: 'summary', current: true });
       }
     }
@@ -35,7 +39,7 @@ export function proseScopes(ctx: BuildContext): ProseScope[] {
       const indicator = ctx.indicators.indicators.find((i) => i.id === indicatorId);
       if (!indicator) continue;
       let current = true;
-      for (const block of ctx.blocks) {
+      for (const block of paragraphs) {
         if (block.start < section.headingEnd || block.start >= section.end) continue;
         if (/^b[.)]\s/i.test(block.plain)) current = false;
         if (block.kind === 'paragraph') out.push({ block, indicator, placeKind: 'chapter-prose', current });

@@ -222,7 +222,8 @@ function makeRegistry(units: ReportingUnit[], province: ReportingUnit | undefine
     }
     const words = normaliseWords(rest);
     if (words.length === 0) return undefined;
-    if (province) {
+    // "BNN Kota Bengkulu" under "BNNP Bengkulu": a city or regency prefix never names the province.
+    if (province && kindHint !== 'city' && kindHint !== 'regency') {
       const pw = placeWords.get(province.id) ?? [];
       if (kindHint === 'province' || words.join(' ') === pw.join(' ') || words.join('') === acronym(pw) || isSyllableAbbreviation(words, pw)) {
         if (kindHint === 'province' || words.length <= pw.length) return province;
