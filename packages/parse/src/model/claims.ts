@@ -113,7 +113,7 @@ function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
   // "Sumber Daya Manusia sebanyak 119 orang": a staff total written without its number word.
   for (const s of sentences(block)) {
     if (!/sumber\s+daya\s+manusia|\bSDM\b|pegawai/i.test(s.raw)) continue;
-    const m = /\b(?:sebanyak|berjumlah|sejumlah)\s+(\d[\d.]*)\s+(orang|pegawai|personil)\b/i.exec(s.raw);
+    const m = /\b(?:sebanyak|berjumlah|sejumlah|oleh|terdiri\s+(?:dari|atas))\s+(\d[\d.]*)\s+(orang|pegawai|personil)\b/i.exec(s.raw);
     if (!m) continue;
     const local = s.start - block.start + (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     if (seen.has(local)) continue;
@@ -132,6 +132,8 @@ function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
 }
 
 const CATEGORY_AFTER = /(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]/gi;
+// "1 Kab/Kota memiliki Indeks Ketahanan Diri “Tinggi” yaitu Kabupaten Rote Ndao": no "berkategori", but a named district.
+const CATEGORY_NAMED = /(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)[“"]\s*([^”"]{2,30}?)\s*[”"](\s*,?\s*yaitu)/gi;
 const CATEGORY_BEFORE = /berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]\s*,?\s*berjumlah\s+(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota/gi;
 
 /** "1 Kab/Kota … berkategori “Sangat Tinggi” yaitu Kabupaten Belu": how many units fall in a category. */
@@ -141,16 +143,20 @@ function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
     if (!scope.indicator.countOf) continue;
     const raw = scope.block.raw;
     const push = (countText: string, countAt: number, category: string, end: number) => {
+      // "berkategori “Tinggi” atau “Sangat Tinggi”": the claim counts that category or better.
+      const alternative = /^\s*(?:atau|dan)\s+[“"]\s*([^”"]{2,30}?)\s*[”"]/i.exec(raw.slice(end, end + 60));
+      if (alternative) end += alternative[0].length;
       const figure = findNumbers(countText)[0];
       if (!figure) return;
-      const named = raw.slice(end, end + 80);
-      const names = /^\s*,?\s*yaitu\s+([^,;.]+)/i.exec(named)?.[1] ?? '';
-      const unitIds = names ? [unitNamedAtStart(ctx, names)].filter((x): x is string => !!x) : [];
+      const named = raw.slice(end, end + 200);
+      // "yaitu Kotawaringin Barat, Kota Palangka Raya dan Barito Timur": every district named.
+      const names = /^\s*,?\s*(?:yaitu|adalah|:)\s+([^;.]+)/i.exec(named)?.[1] ?? '';
+      const unitIds = [...new Set(names.split(/,|\bdan\b/).map((n) => unitNamedAtStart(ctx, n)).filter((x): x is string => !!x))];
       out.push({
         kind: 'category-count',
         indicatorId: scope.indicator.id,
         category: category.trim(),
-        atLeast: false,
+        atLeast: alternative !== null,
         count: toQuantity(ctx, figure, scope.block.start + countAt),
         unitIds,
         place: placeFor(ctx, scope.placeKind, scope.block.start + countAt),
@@ -164,6 +170,11 @@ function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
       // "berjumlah 1 Kab/Kota yaitu Belu, berkategori “Tinggi” …": that count belongs to the category before it.
       if (/berjumlah\s*$/i.test(raw.slice(Math.max(0, at - 12), at)) || /\byaitu\b|\brincian\b/i.test(m[2] ?? '')) continue;
       push(m[1] ?? '', at, m[3] ?? '', at + m[0].length);
+    }
+    for (const m of raw.matchAll(CATEGORY_NAMED)) {
+      const at = m.index ?? 0;
+      if (/berkategori/i.test(m[0])) continue;
+      push(m[1] ?? '', at, m[3] ?? '', at + m[0].length - (m[4] ?? '').length);
     }
     for (const m of raw.matchAll(CATEGORY_BEFORE)) {
       const at = m.index ?? 0;

@@ -52,6 +52,40 @@ function listBand(ctx: BuildContext, block: Block): Band | undefined {
   return band;
 }
 
+// "Baik: 89 ≤ nilai < 95", "Sangat Baik: nilai ≥ 95", "Kurang: nilai < 70"
+const INEQUALITY_BAND = /^\s*(?:[-*]\s+)?(?:\d{1,2}[.)]\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.{1,60})$/;
+
+function inequalityBand(ctx: BuildContext, block: Block): Band | undefined {
+  const m = INEQUALITY_BAND.exec(block.raw.replace(/[*_]+/g, ' '));
+  if (!m || !/[≤≥<>]/.test(m[2] ?? '') || !/\bnilai\b|\bx\b|\bskor\b/i.test(m[2] ?? '')) return undefined;
+  const expression = m[2] ?? '';
+  const offset = block.raw.indexOf(expression.trim().slice(0, 8));
+  const base = block.start + Math.max(0, offset);
+  const band: Band = { label: titleCase(m[1] ?? ''), minInclusive: true, maxInclusive: true, position: ctx.map.position(block.start, block.end) };
+  // Read "a OP nilai OP b" by where each figure stands relative to the word "nilai".
+  const word = /\bnilai\b|\bx\b|\bskor\b/i.exec(expression);
+  const wordAt = word?.index ?? 0;
+  for (const f of findNumbers(expression.trim())) {
+    const q = toQuantity(ctx, f, base);
+    const trimmedOffset = expression.indexOf(expression.trim());
+    const at = f.start + trimmedOffset;
+    const before = expression.slice(Math.max(0, at - 4), at);
+    const after = expression.slice(at + f.raw.length, at + f.raw.length + 4);
+    if (at < wordAt) {
+      band.min = q;
+      band.minInclusive = /≤|<=/.test(after);
+    } else if (/[<≤]/.test(before)) {
+      band.max = q;
+      band.maxInclusive = /≤|<=/.test(before);
+    } else if (/[>≥]/.test(before)) {
+      band.min = q;
+      band.minInclusive = /≥|>=/.test(before);
+    }
+    delete q.bound;
+  }
+  return band.min || band.max ? band : undefined;
+}
+
 function proseBand(ctx: BuildContext, block: Block): Band | undefined {
   const raw = block.raw;
   const m = PROSE_BAND.exec(raw.replace(/[*_]+/g, ''));
@@ -92,6 +126,7 @@ export function readScales(ctx: BuildContext, bandTables: TableBlock[]): Categor
   const scales: CategoryScale[] = [];
   const readers: [CategoryScale['source'], (ctx: BuildContext, b: Block) => Band | undefined][] = [
     ['list', listBand],
+    ['list', inequalityBand],
     ['prose', proseBand],
   ];
   for (const [source, read] of readers) {
