@@ -12,11 +12,15 @@ const SIGNING = new RegExp(`^[ \\t*]*([A-Z][A-Za-z .'-]{2,40}),\\s+(\\d{1,2}\\s+
 export function readFiscalYear(text: string, tables: TableBlock[]): number | undefined {
   const counts = new Map<number, number>();
   const head = text.slice(0, 4000);
+  let first = true;
   for (const m of head.matchAll(/\bTahun(?:\s+Anggaran)?\s*:?\s*((?:19|20)\d{2})\b/gi)) {
+    const at = m.index ?? 0;
+    // "Peraturan … Nomor 5 tahun 2023" dates a regulation, not the report.
+    if (/\bNomor\s*:?\s*[\w./-]{1,20}\s+$/i.test(head.slice(Math.max(0, at - 40), at))) continue;
     const y = Number(m[1]);
-    // The title block names the report's year; later mentions in the preface may be stale.
-    const weight = (m.index ?? 0) < 600 ? 4 : 1;
-    counts.set(y, (counts.get(y) ?? 0) + weight);
+    // The title names the report's year; later mentions in the preface may be stale.
+    counts.set(y, (counts.get(y) ?? 0) + (first ? 6 : 1));
+    first = false;
   }
   for (const t of tables) {
     const caption = t.caption ?? '';
