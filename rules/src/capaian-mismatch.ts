@@ -1,14 +1,299 @@
-import { defineRule } from '@lkip/engine';
+import { achievementInterval, contains, defineRule, div, overlaps, pointAchievement, polarityFor, roundTo, scale, type Interval, type ReportDescriptor, type ResolvedConfig, type ResolvedPolarity, type Tolerance } from '@lkip/engine';
+import type { Fraction, Indicator, LkipDocument, Measurement, Quantity } from '@lkip/schema';
+import { formatLike, indicatorLabel, placeNote, replaceNumber, unitName } from './support/describe.js';
+import { asStated, figureText, intervalOf, isCount, readingsOf } from './support/figures.js';
+import { fractionOrientation, isSwapped } from './support/fraction-orientation.js';
 
-// Placeholder until the rule is written (same session); keeps the registry importable.
+/** The figures one statement gives for one indicator and unit: a table row, or a clause of prose. */
+interface AchievementStatement {
+  indicator: Indicator;
+  targets: Measurement[];
+  realisations: Measurement[];
+  achievements: Measurement[];
+  /** The target was stated earlier in the same passage, not in this statement. */
+  borrowedTarget: boolean;
+}
+
+type Verdict = 'holds' | 'rounding' | 'mismatch' | 'unknown';
+
+interface AchievementCheck {
+  verdict: Verdict;
+  target: Measurement;
+  realisation: Measurement;
+  /** Realisation / target × 100 (or the lower-is-better formula) of the figures as written. */
+  computed: number;
+  certain: boolean;
+}
+
+interface Context {
+  config: ResolvedConfig;
+  tolerance: Tolerance;
+  report(descriptor: ReportDescriptor): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+function statementsOf(doc: LkipDocument): AchievementStatement[] {
+  const groups = new Map<string, Measurement[]>();
+  for (const m of doc.measurements) {
+    if (!m.quantity || m.role === 'category') continue;
+    const key = [m.statement, m.indicatorId, m.unitId ?? '', m.aggregate ? 'aggregate' : '', m.measure].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const out: AchievementStatement[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const indicator = doc.indicators.find((i) => i.id === first?.indicatorId);
+    if (!first || !indicator) continue;
+    const achievements = group.filter((m) => m.role === 'achievement');
+    const realisations = group.filter((m) => m.role === 'realisation');
+    if (achievements.length === 0 || realisations.length === 0) continue;
+    let targets = group.filter((m) => m.role === 'target');
+    const borrowedTarget = targets.length === 0;
+    // "target 75 Indeks. … Realisasi … 68.21 Indeks atau 95,4 %": prose states the target in an
+    // earlier clause of the same passage.
+    if (borrowedTarget && first.place.tableId === undefined) targets = earlierTarget(doc, first);
+    if (targets.length === 0) continue;
+    out.push({ indicator, targets, realisations, achievements, borrowedTarget });
+  }
+  return out;
+}
+
+/** The targets of the nearest earlier statement of the same indicator and unit, in the same section and kind of place. */
+function earlierTarget(doc: LkipDocument, m: Measurement): Measurement[] {
+  let best: Measurement[] = [];
+  let bestOffset = -1;
+  for (const other of doc.measurements) {
+    if (other.role !== 'target' || !other.quantity || other.indicatorId !== m.indicatorId || other.unitId !== m.unitId || other.measure !== m.measure) continue;
+    if (other.place.kind !== m.place.kind || other.place.sectionId !== m.place.sectionId || other.place.tableId !== undefined || other.position.offset >= m.position.offset) continue;
+    if (other.position.offset > bestOffset) {
+      bestOffset = other.position.offset;
+      best = [other];
+    } else if (other.position.offset === bestOffset) best.push(other);
+  }
+  return best;
+}
+
+/**
+ * A target is the figure agreed in the PK: "95 Indeks" is exactly 95, not a rounded 95,4. Only
+ * averaged rows ("Rata-rata", "IKP NTT") state a rounded target.
+ */
+function exactTarget(m: Measurement): boolean {
+  return !m.aggregate;
+}
+
+/**
+ * Adds one combination of readings to the verdict so far. Any combination that holds makes the
+ * figure hold: an ambiguous figure is reported only when no reading works.
+ */
+function merge(verdict: Verdict, stated: Interval, exact: number | undefined, computed: Interval): Verdict {
+  if (exact !== undefined && contains(stated, exact)) return 'holds';
+  if (verdict === 'holds') return verdict;
+  if (overlaps(stated, computed)) return 'rounding';
+  return verdict === 'unknown' ? 'mismatch' : verdict;
+}
+
+function checkAchievement(achievement: Quantity, target: Measurement, realisation: Measurement, polarity: ResolvedPolarity, tolerance: Tolerance): AchievementCheck | undefined {
+  const t = target.quantity as Quantity;
+  const r = realisation.quantity as Quantity;
+  const computed = pointAchievement(t, r, polarity);
+  if (computed === undefined || t.value === 0) return undefined;
+  let verdict: Verdict = 'unknown';
+  for (const tr of readingsOf(t)) {
+    for (const rr of readingsOf(r)) {
+      const interval = achievementInterval(asStated(tr, exactTarget(target) || isCount(t)), asStated(rr, isCount(r)), polarity, tolerance.mode);
+      if (!interval) continue;
+      const exact = pointAchievement(tr, rr, polarity);
+      for (const ar of readingsOf(achievement)) verdict = merge(verdict, tolerance.of(ar), exact, interval);
+    }
+  }
+  const certain = !achievement.ambiguous && !t.ambiguous && !r.ambiguous;
+  return { verdict, target, realisation, computed, certain };
+}
+
+/** The best verdict any target/realisation pair of the statement gives (a statement may repeat a figure). */
+function judge(statement: AchievementStatement, achievement: Quantity, polarity: ResolvedPolarity, tolerance: Tolerance): AchievementCheck | undefined {
+  const rank: Record<Verdict, number> = { holds: 3, rounding: 2, mismatch: 1, unknown: 0 };
+  let best: AchievementCheck | undefined;
+  for (const target of statement.targets) {
+    for (const realisation of statement.realisations) {
+      const check = checkAchievement(achievement, target, realisation, polarity, tolerance);
+      if (check && (!best || rank[check.verdict] > rank[best.verdict])) best = check;
+    }
+  }
+  return best;
+}
+
+function fractionResult(fraction: Fraction, tolerance: Tolerance): { verdict: Verdict; computed: number } | undefined {
+  const { numerator, denominator, stated, multiplier } = fraction;
+  if (numerator.value === 0 && denominator.value === 0) return undefined;
+  const computed = denominator.value === 0 ? undefined : (numerator.value / denominator.value) * multiplier;
+  if (computed === undefined) return undefined;
+  let verdict: Verdict = 'unknown';
+  for (const n of readingsOf(numerator)) {
+    for (const d of readingsOf(denominator)) {
+      const ratio = div(intervalOf(n, isCount(numerator), tolerance.mode), intervalOf(d, isCount(denominator), tolerance.mode));
+      if (!ratio) continue;
+      const interval = scale(ratio, multiplier);
+      const exact = (n.value / d.value) * multiplier;
+      for (const s of readingsOf(stated)) verdict = merge(verdict, tolerance.of(s), exact, interval);
+    }
+  }
+  return { verdict, computed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const FORMULA_MESSAGE: Record<string, string> = {
+  'higher-is-better': 'mismatch',
+  'target/realisation': 'mismatchLowerIsBetter',
+  '2target-realisation': 'mismatchLowerIsBetterDifference',
+};
+
+function formulaMessage(polarity: ResolvedPolarity): string {
+  return FORMULA_MESSAGE[polarity.polarity === 'higher-is-better' ? 'higher-is-better' : polarity.formula] ?? 'mismatch';
+}
+
+function who(doc: LkipDocument, m: Measurement): string {
+  const unit = m.aggregate ? (m.place.label?.split(' — ')[1] ?? 'rata-rata') : unitName(doc, m.unitId);
+  return [indicatorLabel(doc, m.indicatorId), unit].filter((s) => s.length > 0).join(', ');
+}
+
+function subjectOf(doc: LkipDocument, indicator: Indicator, m: Measurement, detail: string): ReportDescriptor['subject'] {
+  const unit = m.aggregate ? 'aggregate' : unitName(doc, m.unitId);
+  return { indicator: String(indicator.number ?? indicator.key), ...(unit ? { unit } : {}), role: 'achievement', detail };
+}
+
+/** The computed figure with one more decimal than stated, trailing zeros dropped: "102.36". */
+function precise(value: number, decimals: number, like: Quantity): string {
+  let places = decimals + 1;
+  const rounded = roundTo(value, places);
+  while (places > 0 && roundTo(rounded, places - 1) === rounded) places -= 1;
+  return formatLike(rounded, places, like);
+}
+
+function reportStatement(doc: LkipDocument, statement: AchievementStatement, achievement: Measurement, check: AchievementCheck, polarity: ResolvedPolarity, context: Context): void {
+  const stated = achievement.quantity as Quantity;
+  const decimals = stated.decimals;
+  const computedText = formatLike(roundTo(check.computed, decimals), decimals, stated);
+  const data = {
+    who: who(doc, achievement),
+    stated: figureText(stated),
+    target: figureText(check.target.quantity as Quantity),
+    realisation: figureText(check.realisation.quantity as Quantity),
+    computed: computedText,
+    exact: precise(check.computed, decimals, stated),
+  };
+  const edit = { at: stated.position, text: replaceNumber(stated, roundTo(check.computed, decimals), decimals) };
+  const related = statement.borrowedTarget ? [{ at: check.target.position, note: `target: ${placeNote(doc, check.target.place, check.target.position.line, check.target.unitId)}` }] : undefined;
+  // The kind of place and the table caption survive edits elsewhere in the draft; statement ids and lines do not.
+  const subject = subjectOf(doc, statement.indicator, achievement, `${achievement.place.kind}: ${achievement.place.label ?? ''}`.trim());
+  if (check.verdict === 'rounding') {
+    context.report({ at: stated.position, messageId: 'holdsByRounding', data, level: 'rounding', subject, ...(related ? { related } : {}) });
+    return;
+  }
+  // The achievement is derived from the two figures beside it, so it is the one to rewrite; a
+  // target taken from an earlier clause might not be the one the writer meant, so the editor decides.
+  const fixable = check.certain && !statement.borrowedTarget;
+  context.report({
+    at: stated.position,
+    messageId: formulaMessage(polarity),
+    data,
+    ...(fixable ? { fix: edit } : { suggestions: [{ messageId: 'replace', data: { computed: computedText }, fix: edit }] }),
+    ...(related ? { related } : {}),
+    subject,
+  });
+}
+
+function reportFraction(doc: LkipDocument, fraction: Fraction, result: { verdict: Verdict; computed: number }, context: Context): void {
+  const { stated } = fraction;
+  const decimals = stated.decimals;
+  const data = {
+    who: [indicatorLabel(doc, fraction.indicatorId), unitName(doc, fraction.unitId)].filter((s) => s.length > 0).join(', ') || 'Perhitungan Capaian',
+    numerator: figureText(fraction.numerator),
+    denominator: figureText(fraction.denominator),
+    times: fraction.multiplier === 100 ? ' × 100 %' : '',
+    stated: figureText(stated),
+    computed: (result.verdict === 'rounding' ? precise(result.computed, decimals, stated) : formatLike(roundTo(result.computed, decimals), decimals, stated)) + (fraction.multiplier === 100 ? ' %' : ''),
+  };
+  const indicator = doc.indicators.find((i) => i.id === fraction.indicatorId);
+  const subject = {
+    ...(indicator ? { indicator: String(indicator.number ?? indicator.key) } : {}),
+    ...(fraction.unitId ? { unit: unitName(doc, fraction.unitId) } : {}),
+    role: 'achievement',
+    detail: 'fraction',
+  };
+  if (result.verdict === 'rounding') {
+    context.report({ at: stated.position, messageId: 'fractionHoldsByRounding', data, level: 'rounding', subject });
+    return;
+  }
+  const certain = !stated.ambiguous && !fraction.numerator.ambiguous && !fraction.denominator.ambiguous;
+  const edit = { at: stated.position, text: replaceNumber(stated, roundTo(result.computed, decimals), decimals) };
+  context.report({ at: stated.position, messageId: 'fractionMismatch', data, ...(certain ? { fix: edit } : {}), subject });
+}
+
+// ---------------------------------------------------------------------------------------------
+
 export default defineRule({
   meta: {
     id: 'capaian-mismatch',
     family: 'achievement',
     defaultSeverity: 'error',
-    fixable: false,
-    docs: { description: 'TODO', descriptionId: 'TODO' },
-    messages: { todo: { en: 'TODO', id: 'TODO' } },
+    fixable: true,
+    // A figure whose inputs are not certain gets a suggestion instead of a fix.
+    hasSuggestions: true,
+    docs: {
+      description: 'A stated achievement (capaian) must equal realisation / target × 100 (or the configured lower-is-better formula)',
+      descriptionId: 'Capaian yang dinyatakan harus sama dengan realisasi / target × 100 (atau rumus indikator yang makin kecil makin baik)',
+    },
+    messages: {
+      mismatch: {
+        en: '{who}: achievement {stated} is not realisation {realisation} / target {target} × 100 % = {computed} %.',
+        id: '{who}: capaian {stated} tidak sama dengan realisasi {realisation} / target {target} × 100 % = {computed} %.',
+      },
+      mismatchLowerIsBetter: {
+        en: '{who}: achievement {stated} is not target {target} / realisation {realisation} × 100 % = {computed} % (lower is better).',
+        id: '{who}: capaian {stated} tidak sama dengan target {target} / realisasi {realisation} × 100 % = {computed} % (makin kecil makin baik).',
+      },
+      mismatchLowerIsBetterDifference: {
+        en: '{who}: achievement {stated} is not (2 × target {target} − realisation {realisation}) / target × 100 % = {computed} % (lower is better).',
+        id: '{who}: capaian {stated} tidak sama dengan (2 × target {target} − realisasi {realisation}) / target × 100 % = {computed} % (makin kecil makin baik).',
+      },
+      holdsByRounding: {
+        en: '{who}: achievement {stated} holds only thanks to the rounding of target {target} and realisation {realisation}; as written they give {exact} %.',
+        id: '{who}: capaian {stated} hanya cocok karena pembulatan target {target} dan realisasi {realisation}; sebagaimana tertulis hasilnya {exact} %.',
+      },
+      fractionMismatch: {
+        en: '{who}: {numerator} / {denominator}{times} is {computed}, not the stated {stated}.',
+        id: '{who}: {numerator} / {denominator}{times} hasilnya {computed}, bukan {stated} seperti tertulis.',
+      },
+      fractionHoldsByRounding: {
+        en: '{who}: {numerator} / {denominator}{times} = {stated} holds only thanks to rounding; as written it gives {computed}.',
+        id: '{who}: {numerator} / {denominator}{times} = {stated} hanya cocok karena pembulatan; sebagaimana tertulis hasilnya {computed}.',
+      },
+      replace: {
+        en: 'Write {computed}',
+        id: 'Tulis {computed}',
+      },
+    },
   },
-  check() {},
+  check(doc, context) {
+    for (const statement of statementsOf(doc)) {
+      const polarity = polarityFor(statement.indicator.name, context.config, statement.indicator.polarity);
+      for (const achievement of statement.achievements) {
+        const stated = achievement.quantity as Quantity;
+        if (stated.bound) continue;
+        const check = judge(statement, stated, polarity, context.tolerance);
+        if (check && (check.verdict === 'mismatch' || check.verdict === 'rounding')) reportStatement(doc, statement, achievement, check, polarity, context);
+      }
+    }
+    for (const fraction of doc.fractions) {
+      // A swapped fraction is inverted-ratio's finding: its arithmetic is right the other way round.
+      if (isSwapped(fractionOrientation(doc, fraction, context.config, context.tolerance.mode))) continue;
+      const result = fractionResult(fraction, context.tolerance);
+      if (result && (result.verdict === 'mismatch' || result.verdict === 'rounding')) reportFraction(doc, fraction, result, context);
+    }
+  },
 });

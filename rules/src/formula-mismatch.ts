@@ -1,14 +1,203 @@
-import { defineRule } from '@lkip/engine';
+import { add, contains, defineRule, div, mean, mul, overlaps, point, roundTo, scale, sum, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
+import type { Cell, Formula, LkipDocument, Quantity, RawTable } from '@lkip/schema';
+import { formatLike, replaceNumber } from './support/describe.js';
+import { figureText } from './support/figures.js';
 
-// Placeholder until the rule is written (same session); keeps the registry importable.
+type Kind = Formula['kind'];
+/** Plainer formulas a drafter may have used instead of the stated one. */
+type Alternative = 'mean' | 'sum' | 'product';
+
+interface Term {
+  q: Quantity;
+  /** "80 %" as a Konversi Bobot divides by 0,80. */
+  asFraction: boolean;
+}
+
+interface FormulaRow {
+  formula: Formula;
+  table: RawTable;
+  row: Cell[];
+  label: string;
+  result: Quantity;
+  terms: Term[];
+}
+
+interface RowCheck {
+  holds: boolean;
+  /** Holds only thanks to the rounding of the terms. */
+  roundingOnly: boolean;
+  computed: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation: the same formula on intervals (what the stated terms allow) and on points (the terms as written).
+
+function termInterval(term: Term, tolerance: Tolerance): Interval {
+  const interval = tolerance.of(term.q);
+  return term.asFraction ? scale(interval, 1 / 100) : interval;
+}
+
+function termPoint(term: Term): number {
+  return term.asFraction ? term.q.value / 100 : term.q.value;
+}
+
+function evaluate(kind: Kind | Alternative, formula: Formula, terms: Interval[]): Interval | undefined {
+  switch (kind) {
+    case 'weighted-sum':
+      return terms.reduce<Interval>((acc, t, i) => add(acc, scale(t, formula.terms[i]?.weight ?? 1)), point(0));
+    case 'sum':
+      return sum(terms);
+    case 'mean':
+      return mean(terms);
+    case 'ratio':
+      return terms[0] && terms[1] ? div(terms[0], terms[1]) : undefined;
+    case 'product':
+      return terms.reduce<Interval>((acc, t) => mul(acc, t), point(1));
+  }
+}
+
+function checkRow(kind: Kind | Alternative, row: FormulaRow, tolerance: Tolerance): RowCheck | undefined {
+  const interval = evaluate(kind, row.formula, row.terms.map((t) => termInterval(t, tolerance)));
+  const exact = evaluate(kind, row.formula, row.terms.map((t) => point(termPoint(t))));
+  if (!interval || !exact) return undefined;
+  const stated = tolerance.of(row.result);
+  const computed = exact.lo;
+  const holds = overlaps(stated, interval);
+  return { holds, roundingOnly: holds && !contains(stated, computed), computed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the rows a formula applies to
+
+function onlyFigure(cell: Cell | undefined): Quantity | undefined {
+  if (!cell || cell.quantities.length !== 1) return undefined;
+  const q = cell.quantities[0];
+  return q && !q.ambiguous && !q.bound ? q : undefined;
+}
+
+function rowLabel(row: Cell[]): string {
+  return row.map((c) => c.text.trim()).find((t) => t.length > 0 && !/^\d+[.)]?$/.test(t)) ?? '';
+}
+
+function formulaRows(doc: LkipDocument, formula: Formula): FormulaRow[][] {
+  const out: FormulaRow[][] = [];
+  for (const application of formula.applications) {
+    const table = doc.tables.find((t) => t.id === application.tableId);
+    if (!table) continue;
+    const rows: FormulaRow[] = [];
+    for (const row of table.rows) {
+      const result = onlyFigure(row[application.resultColumn]);
+      const figures = application.termColumns.map((c) => onlyFigure(row[c]));
+      if (!result || figures.some((f) => f === undefined)) continue;
+      const terms = (figures as Quantity[]).map((q, i) => ({
+        q,
+        // Only a divisor written as a percentage is a share: "Konversi Bobot 80 %" is 0,80.
+        asFraction: formula.kind === 'ratio' && i === 1 && (q.percent === true || /%/.test(q.raw)),
+      }));
+      rows.push({ formula, table, row, label: rowLabel(row), result, terms });
+    }
+    out.push(rows);
+  }
+  return out;
+}
+
+/** A plainer formula that every row of the table fits, when the stated one does not. */
+function plainerFit(formula: Formula, rows: FormulaRow[], tolerance: Tolerance): Alternative | undefined {
+  const candidates: Alternative[] = formula.kind === 'ratio' ? ['product'] : formula.kind === 'sum' ? ['mean'] : formula.kind === 'mean' ? ['sum'] : ['mean', 'sum'];
+  return candidates.find((alternative) => rows.every((row) => checkRow(alternative, row, tolerance)?.holds === true));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const FITS_MESSAGE: Record<Alternative, string> = { mean: 'mismatchPlainAverage', sum: 'mismatchPlainSum', product: 'mismatchProduct' };
+
+function describeTerms(row: FormulaRow): string {
+  return row.formula.terms.map((t, i) => `${t.name} ${row.terms[i] ? figureText(row.terms[i].q) : '?'}`).join(', ');
+}
+
+function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Alternative | undefined, report: (d: ReportDescriptor) => void): void {
+  const { result, formula } = row;
+  const decimals = result.decimals;
+  const computed = formatLike(roundTo(check.computed, decimals), decimals, result);
+  const data = {
+    formula: formula.text.replace(/\\%/g, '%').replace(/\\times/g, '×').replace(/\s+/g, ' '),
+    result: formula.result,
+    row: row.label,
+    terms: describeTerms(row),
+    stated: figureText(result),
+    computed,
+  };
+  const indicatorId = formula.indicatorIds[0];
+  const indicator = doc.indicators.find((i) => i.id === indicatorId);
+  const subject = {
+    ...(indicator ? { indicator: String(indicator.number ?? indicator.key) } : {}),
+    ...(row.label ? { unit: row.label } : {}),
+    detail: `${formula.result}: ${data.formula}`,
+  };
+  if (check.roundingOnly) {
+    report({ at: result.position, messageId: 'holdsByRounding', data, level: 'rounding', subject });
+    return;
+  }
+  // Suggestion only: the stated figure may be right and the stated formula the wrong one.
+  report({
+    at: result.position,
+    messageId: fits ? FITS_MESSAGE[fits] : 'mismatch',
+    data,
+    suggestions: [{ messageId: 'useFormula', data: { computed }, fix: { at: result.position, text: replaceNumber(result, roundTo(check.computed, decimals), decimals) } }],
+    related: [{ at: formula.position, note: `rumus ${formula.result}` }],
+    subject,
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'formula-mismatch',
     family: 'formula',
     defaultSeverity: 'error',
     fixable: false,
-    docs: { description: 'TODO', descriptionId: 'TODO' },
-    messages: { todo: { en: 'TODO', id: 'TODO' } },
+    hasSuggestions: true,
+    docs: {
+      description: 'Figures computed by a formula the draft states (NKA = 60% × EKA + 40% × IKPA, Nilai Akhir = Nilai Total / Konversi Bobot) must follow it',
+      descriptionId: 'Angka yang dihitung dengan rumus yang dinyatakan dalam draf (NKA = 60% × EKA + 40% × IKPA, Nilai Akhir = Nilai Total / Konversi Bobot) harus sesuai rumus itu',
+    },
+    messages: {
+      mismatch: {
+        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}.',
+        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}.',
+      },
+      mismatchPlainAverage: {
+        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}; every row of the table is the plain average of the terms instead.',
+        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}; semua baris tabel justru rata-rata biasa dari komponennya.',
+      },
+      mismatchPlainSum: {
+        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}; every row of the table is the plain sum of the terms instead.',
+        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}; semua baris tabel justru jumlah biasa dari komponennya.',
+      },
+      mismatchProduct: {
+        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}; every row of the table multiplies the terms instead of dividing.',
+        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}; semua baris tabel justru mengalikan komponennya, bukan membagi.',
+      },
+      holdsByRounding: {
+        en: '{result} of {row}: {stated} follows {formula} only thanks to the rounding of {terms}; as written they give {computed}.',
+        id: '{result} {row}: {stated} sesuai rumus {formula} hanya karena pembulatan {terms}; sebagaimana tertulis hasilnya {computed}.',
+      },
+      useFormula: {
+        en: 'Write {computed}, the value of the stated formula',
+        id: 'Tulis {computed}, hasil rumus yang dinyatakan',
+      },
+    },
   },
-  check() {},
+  check(doc, context) {
+    for (const formula of doc.formulas) {
+      for (const rows of formulaRows(doc, formula)) {
+        const checks = rows.map((row) => ({ row, check: checkRow(formula.kind, row, context.tolerance) }));
+        const failing = checks.filter((c) => c.check && !c.check.holds);
+        const fits = failing.length > 0 ? plainerFit(formula, rows, context.tolerance) : undefined;
+        for (const { row, check } of checks) {
+          if (check && (!check.holds || check.roundingOnly)) reportRow(doc, row, check, fits, (d) => context.report(d));
+        }
+      }
+    }
+  },
 });
