@@ -1,17 +1,17 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { remarkGfmTables } from './tables/gfm-tables.js';
 import { maskTabTables } from './tables/mask.js';
 import { remarkTabTables } from './tables/index.js';
 
 // Built once: freezing fixes the plugin list, so every call reuses the same parser setup.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkTabTables).freeze();
+const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkMath).use(remarkTabTables).freeze();
 
 /**
- * Parses a draft into mdast with positions: CommonMark + GFM + math, and tab-separated
+ * Parses a draft into mdast with positions: CommonMark + GFM pipe tables + math, and tab-separated
  * blocks turned into `table` nodes (`data.lkipFormat === 'tsv'`). Synchronous.
  */
 export function parseMarkdown(text: string): Root {

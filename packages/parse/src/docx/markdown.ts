@@ -95,9 +95,10 @@ function inline(nodes: readonly Nodes[]): string {
       out += segment.text;
       return;
     }
-    const lead = /^\s*/.exec(segment.text)?.[0] ?? '';
-    const trail = /\s*$/.exec(segment.text)?.[0] ?? '';
+    // trimStart/trimEnd, not /\s*$/: a regex anchored at the end retries at every space of a long run.
     const core = segment.text.trim();
+    const lead = segment.text.slice(0, segment.text.length - segment.text.trimStart().length);
+    const trail = segment.text.slice(segment.text.trimEnd().length);
     const before = (out + lead).slice(-1);
     const following = segments[i + 1];
     const after = trail !== '' ? ' ' : following ? (following.wrap && following.text.trim() !== '' ? '*' : following.text.slice(0, 2)) : '';

@@ -62,7 +62,7 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   const fiscalYear = options.fiscalYear ?? readFiscalYear(text, tableBlocks);
   const extraStop = new Set(['bnn', ...(units.province ? normaliseWords(units.province.placeName) : [])]);
   const indicators = new IndicatorRegistry(extraStop, findAcronyms(text));
-  const ctx: BuildContext = { text, map, doc, blocks, sections: spans, units, indicators, fiscalYear: fiscalYear ?? 0, ids: new Map() };
+  const ctx: BuildContext = { text, map, doc, blocks, sections: spans, units, indicators, fiscalYear: fiscalYear ?? 0, ids: new Map(), cache: {} };
 
   doc.sections = spans.map((s) => toSection(ctx, s));
   seedIndicators(ctx, tables, spans);

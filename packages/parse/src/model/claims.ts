@@ -1,8 +1,8 @@
 import type { CategoryCountClaim, Claim, CountClaim, CountSubject, NumberWord, Quantity, TallyClaim } from '@lkip/schema';
 import { findNumbers, findParenthesisedNumberWords } from '../numbers/index.js';
-import { logicalParagraphs, sentences, type Block } from './blocks.js';
+import { sentences, type Block } from './blocks.js';
 import { placeFor, toQuantity, type BuildContext } from './context.js';
-import { proseScopes } from './prose-scope.js';
+import { paragraphsOf, proseScopes } from './prose-scope.js';
 import { sectionAt, topSectionAt } from './sections.js';
 import { findOfficeMentions } from './units.js';
 
@@ -13,7 +13,7 @@ export function readClaims(ctx: BuildContext): Claim[] {
   const currentParts = proseScopes(ctx)
     .filter((s) => s.current && s.placeKind === 'chapter-prose')
     .map((s): [number, number] => [s.block.start, s.block.end]);
-  for (const block of logicalParagraphs(ctx.blocks, ctx.text)) {
+  for (const block of paragraphsOf(ctx)) {
     if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
     const tally = readTally(ctx, block);
     if (tally) claims.push(tally);

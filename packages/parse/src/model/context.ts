@@ -3,6 +3,7 @@ import { findNumbers, type NumberContext, type ReadNumber } from '../numbers/ind
 import type { SourceCell } from '../tables/types.js';
 import type { Block } from './blocks.js';
 import type { IndicatorRegistry } from './indicators.js';
+import type { ProseScope } from './prose-scope.js';
 import { sectionAt, type SectionSpan } from './sections.js';
 import type { SourceMap } from './source-map.js';
 import type { UnitRegistry } from './units.js';
@@ -18,6 +19,8 @@ export interface BuildContext {
   indicators: IndicatorRegistry;
   fiscalYear: number;
   ids: Map<string, number>;
+  /** Computed once, on first use, by the readers that share them. */
+  cache: { paragraphs?: Block[]; scopes?: ProseScope[] };
 }
 
 export function nextId(ctx: BuildContext, prefix: string): string {

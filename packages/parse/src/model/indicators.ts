@@ -26,6 +26,7 @@ export class IndicatorRegistry {
   /** Names met in the draft that matched no indicator, with where they were met. */
   readonly unmatched: { name: string; offset: number }[] = [];
   private readonly wordCache = new Map<string, string[]>();
+  private readonly matchCache = new Map<string, Indicator | undefined>();
 
   constructor(
     private readonly extraStop: ReadonlySet<string>,
@@ -72,6 +73,19 @@ export class IndicatorRegistry {
   /** Finds the indicator a name (with optional number and goal) refers to; records the spelling. */
   match(lookup: IndicatorLookup, offset = -1): Indicator | undefined {
     const name = lookup.name.replace(/\s+/g, ' ').trim();
+    // Recap and appendix rows repeat the same names many times over.
+    const key = `${name}\u0000${lookup.number ?? ''}\u0000${lookup.goal ?? ''}\u0000${lookup.district ? 1 : 0}\u0000${this.indicators.length}`;
+    if (this.matchCache.has(key)) {
+      const cached = this.matchCache.get(key);
+      if (!cached && offset >= 0 && name.length > 0) this.unmatched.push({ name, offset });
+      return cached;
+    }
+    const found = this.matchUncached(lookup, name, offset);
+    this.matchCache.set(key, found);
+    return found;
+  }
+
+  private matchUncached(lookup: IndicatorLookup, name: string, offset: number): Indicator | undefined {
     let found = this.byName(name);
     if (!found && lookup.goal) found = this.byName(`${name} ${lookup.goal}`, true);
     if (!found && lookup.number !== undefined) {

@@ -18,9 +18,19 @@ const SUMMARY_ITEM = /^(?:\d{1,2}[.)]\s*)?(?:Indikator Kinerja(?:\s+Kegiatan|\s+
  * page breaks until the next item) and every block of an indicator section.
  */
 export function proseScopes(ctx: BuildContext): ProseScope[] {
+  ctx.cache.scopes ??= computeScopes(ctx);
+  return ctx.cache.scopes;
+}
+
+/** Page breaks cut sentences in two; the readers need them whole. */
+export function paragraphsOf(ctx: BuildContext): Block[] {
+  ctx.cache.paragraphs ??= logicalParagraphs(ctx.blocks, ctx.text);
+  return ctx.cache.paragraphs;
+}
+
+function computeScopes(ctx: BuildContext): ProseScope[] {
   const out: ProseScope[] = [];
-  // Page breaks cut sentences in two; the readers need them whole.
-  const paragraphs = logicalParagraphs(ctx.blocks, ctx.text);
+  const paragraphs = paragraphsOf(ctx);
   for (const section of ctx.sections) {
     if (section.kind === 'summary') {
       let current: Indicator | undefined;
