@@ -1,4 +1,4 @@
-import { defineRule, roundTo, type RuleContext } from '@lkip/engine';
+import { defineRule, lineRef, roundTo, type RuleContext } from '@lkip/engine';
 import type { Band, CategoryScale, LkipDocument, Quantity } from '@lkip/schema';
 import { formatLike } from './support/describe.js';
 import { scaleLabel } from './support/scales.js';
@@ -88,7 +88,7 @@ function report(problem: Problem, scale: CategoryScale, doc: LkipDocument, conte
     at,
     messageId: problem.kind,
     data: { earlier: bandText(problem.earlier), later: bandText(later), interval: intervalText(problem, scale), scale: scaleLabel(scale.name) },
-    related: [{ at: problem.earlier.position, note: `${problem.earlier.label}, baris ${problem.earlier.position.line}` }],
+    related: [{ at: problem.earlier.position, note: `${problem.earlier.label}, ${lineRef(problem.earlier.position.line)}` }],
     subject: {
       indicator: scale.indicatorIds.map((id) => String(doc.indicators.find((i) => i.id === id)?.number ?? id)).join(',') || undefined,
       detail: `${problem.kind}:${problem.earlier.label}/${later.label}`,

@@ -1,4 +1,4 @@
-import { defineRule, hull, overlaps, type Interval, type RuleContext } from '@lkip/engine';
+import { defineRule, hull, type Interval, lineRef, overlaps, type RuleContext } from '@lkip/engine';
 import type { Indicator, LkipDocument, Measurement, Quantity } from '@lkip/schema';
 import { fmt, unitName } from './support/describe.js';
 import { readingsOf } from './support/figures.js';
@@ -87,7 +87,7 @@ function report(item: LabelledValue, verdict: Exclude<Verdict, { kind: 'fits' }>
   const unit = unitName(doc, category.unitId) || category.place.label || '';
   const subject = { indicator: String(indicator.number ?? indicator.key), unit, role: 'category', detail: category.place.kind };
   const scalePosition = verdict.scale.scale?.position;
-  const related = scalePosition ? [{ at: scalePosition, note: `skala ${scaleLabel(verdict.scale.name)}, baris ${scalePosition.line}` }] : [];
+  const related = scalePosition ? [{ at: scalePosition, note: `skala ${scaleLabel(verdict.scale.name)}, ${lineRef(scalePosition.line)}` }] : [];
   const data = { label: category.label.text.trim(), value: value.raw.trim(), scale: scaleLabel(verdict.scale.name) };
   if (verdict.kind === 'gap') {
     context.report({ at: category.label.position, messageId: 'inGap', data, related, subject });

@@ -1,4 +1,4 @@
-import { defineRule, type FixDescriptor, type RelatedDescriptor, type RuleContext, type SuggestionDescriptor } from '@lkip/engine';
+import { defineRule, type FixDescriptor, lineRef, type RelatedDescriptor, type RuleContext, type SuggestionDescriptor } from '@lkip/engine';
 import type { CountClaim, LkipDocument, NumberWord, Position, Quantity } from '@lkip/schema';
 import { placeNote, replaceNumber } from './support/describe.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
@@ -73,7 +73,7 @@ function staffCount(doc: LkipDocument): Enumeration | undefined {
   const certain = grand !== undefined && columnValues.length > 0 && columnSum === grand.value;
   const alsoAccepted = [...(totalRow ?? []).flatMap((c) => c.quantities.map((q) => q.value)), ...columnValues.map((q) => q.value)];
   const at = grandCell ?? table.position;
-  return withRelated({ count, alsoAccepted, certain, noun: 'pegawai' }, { at, note: `tabel pegawai, baris ${at.line}` });
+  return withRelated({ count, alsoAccepted, certain, noun: 'pegawai' }, { at, note: `tabel pegawai, ${lineRef(at.line)}` });
 }
 
 /** A count about one district office (in its signed PK, or its own section) is not the report's. */

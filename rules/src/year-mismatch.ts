@@ -1,4 +1,4 @@
-import { defineRule, type FindingSubject, type SuggestionDescriptor } from '@lkip/engine';
+import { defineRule, type FindingSubject, lineRef, type SuggestionDescriptor } from '@lkip/engine';
 import type { LkipDocument, Position, YearClaim, YearListClaim } from '@lkip/schema';
 import { z } from 'zod';
 
@@ -173,7 +173,7 @@ export default defineRule<Options>({
         messageId: finding.kind,
         data: { year: finding.year, fiscalYear: fiscalYear ?? '' },
         suggestions: suggestionsFor(finding),
-        ...(finding.other ? { related: [{ at: finding.other, note: `tahun ${finding.year}, baris ${finding.other.line}` }] } : {}),
+        ...(finding.other ? { related: [{ at: finding.other, note: `tahun ${finding.year}, ${lineRef(finding.other.line)}` }] } : {}),
         subject: subjectOf(finding),
       });
     }

@@ -2,7 +2,7 @@ import type { LkipDocument, Position } from '@lkip/schema';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { applyDirectives } from './directives.js';
 import { statedInterval } from './interval.js';
-import { ruleMessage } from './messages.js';
+import { localizeRefs, ruleMessage } from './messages.js';
 import { resolveRules, type ResolvedRule } from './rule-settings.js';
 import type { FixDescriptor, FixSpec, LintFix, LintMessage, Locale, ReportDescriptor, Rule, RuleContext, Severity, SeverityName, Tolerance } from './types.js';
 
@@ -111,7 +111,7 @@ function toLintMessage(rule: Rule<any>, descriptor: ReportDescriptor, severity: 
   });
   if (suggestions.length > 0) message.suggestions = suggestions;
   if (descriptor.related && descriptor.related.length > 0) {
-    message.related = descriptor.related.map((r) => ({ message: r.note, ...span(r.at) }));
+    message.related = descriptor.related.map((r) => ({ message: localizeRefs(r.note, locale), ...span(r.at) }));
   }
   if (descriptor.subject) message.subject = { ...descriptor.subject };
   return message;

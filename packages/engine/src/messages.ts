@@ -11,6 +11,21 @@ export function formatMessage(template: string, data: MessageData = {}): string 
   return template.replace(/\{\s*([\w.-]+)\s*\}/g, (match, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : match));
 }
 
+const LINE_WORD: Record<Locale, string> = { id: 'baris', en: 'line' };
+const LINE_REF = /\u27e6line:(\d+)\u27e7/g;
+
+/**
+ * A reference to a line of the draft inside message data or a related note ("PK BNNK Belu,
+ * baris 2332" / "…, line 2332"): rules write the token, the engine words it in the locale.
+ */
+export function lineRef(line: number): string {
+  return `\u27e6line:${line}\u27e7`;
+}
+
+export function localizeRefs(text: string, locale: Locale = 'id'): string {
+  return text.replace(LINE_REF, (_, n: string) => `${LINE_WORD[locale]} ${n}`);
+}
+
 export function localizedText(text: MessageText, locale: Locale = 'id'): string {
   const other: Locale = locale === 'id' ? 'en' : 'id';
   return text[locale] || text[other];
@@ -20,7 +35,7 @@ export function localizedText(text: MessageText, locale: Locale = 'id'): string 
 export function ruleMessage(meta: Pick<RuleMeta<unknown>, 'id' | 'messages'>, messageId: string, data: MessageData | undefined, locale: Locale = 'id'): string {
   const text = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined;
   if (!text) throw new Error(`rule '${meta.id}' reported unknown messageId '${messageId}'`);
-  return formatMessage(localizedText(text, locale), data);
+  return localizeRefs(formatMessage(localizedText(text, locale), data), locale);
 }
 
 /** What the engine itself says, worded after ESLint's messages so that users recognise them. */

@@ -157,3 +157,21 @@ describe('fixes made of several edits', () => {
     expect(withoutText[0]?.fix).toBeUndefined();
   });
 });
+
+describe('line references in messages and related notes', () => {
+  it('are worded in the locale: baris in Indonesian, line in English', async () => {
+    const { defineRule, lineRef, lintDocument } = await import('@lkip/engine');
+    const { emptyDocument } = await import('@lkip/schema');
+    const at = { line: 2, column: 1, offset: 4, endLine: 2, endColumn: 3, endOffset: 6 };
+    const rule = defineRule({
+      meta: { id: 'refs', family: 'cross-reference', defaultSeverity: 'error', fixable: false, docs: { description: 'd', descriptionId: 'd' }, messages: { m: { en: 'also at {where}', id: 'juga di {where}' } } },
+      check(_doc, context) {
+        context.report({ at, messageId: 'm', data: { where: `PK, ${lineRef(9)}` }, related: [{ at, note: `PK, ${lineRef(9)}` }] });
+      },
+    });
+    const [id] = lintDocument(emptyDocument(), { rules: [rule], locale: 'id' });
+    const [en] = lintDocument(emptyDocument(), { rules: [rule], locale: 'en' });
+    expect([id?.message, id?.related?.[0]?.message]).toEqual(['juga di PK, baris 9', 'PK, baris 9']);
+    expect([en?.message, en?.related?.[0]?.message]).toEqual(['also at PK, line 9', 'PK, line 9']);
+  });
+});

@@ -1,3 +1,4 @@
+import { lineRef } from '@lkip/engine';
 import type { LkipDocument, Place, Quantity } from '@lkip/schema';
 import { formatIndonesianNumber, numberStyleOf } from '@lkip/parse';
 
@@ -35,7 +36,7 @@ export function placeNote(doc: LkipDocument, place: Place, line: number, unitId?
     const unit = unitName(doc, unitId);
     if (unit) name = `${name} — ${unit}`;
   }
-  return `${name}, baris ${line}`;
+  return `${name}, ${lineRef(line)}`;
 }
 
 /** A figure as the draft wrote it, without its unit words. */
