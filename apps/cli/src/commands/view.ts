@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConfigText } from '@lkip/engine';
+import { CliError, describeFsError } from '../errors.js';
+import { displayPath } from '../formatters/stylish.js';
+import { readDraftFile } from '../read-draft.js';
+import { startViewerServer, type ViewerServer } from '../view/server.js';
+import type { CommandContext } from './context.js';
+import { CONFIG_FILE } from './lint.js';
+
+export interface ViewFlags {
+  port?: number;
+  config?: string;
+}
+
+export interface ViewOptions {
+  /** Stops the viewer; without one, SIGINT or SIGTERM does (the command runs until then). */
+  signal?: AbortSignal;
+  /** The built viewer; defaults to $LKIP_VIEWER_DIST, else apps/web/dist beside this package. */
+  distDir?: string;
+  /** Called once the server listens: tests talk to it from here. */
+  onListening?: (server: ViewerServer) => void;
+}
+
+/** apps/web/dist, found from this file: src/commands/ in a checkout, dist/commands/ once built. */
+export function defaultViewerDist(): string {
+  return fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+}
+
+/**
+ * `lkip view <file>`: the viewer in the browser on this one draft, with saving back to it.
+ * Nothing leaves the machine: the server listens on 127.0.0.1 only.
+ */
+export async function viewCommand(file: string, flags: ViewFlags, ctx: CommandContext, options: ViewOptions = {}): Promise<number> {
+  const { io } = ctx;
+  const port = flags.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Invalid --port '${flags.port}': expected 0-65535`);
+  // LKIP_VIEWER_DIST: for installs that ship the viewer somewhere else (and for tests).
+  const distDir = options.distDir ?? io.env?.LKIP_VIEWER_DIST ?? defaultViewerDist();
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new CliError(`the viewer is not built (${displayPath(distDir, io)} is missing); run pnpm build first`);
+  }
+  const path = resolve(io.cwd, file);
+  const label = displayPath(path, io);
+  // Fails early, with the CLI's usual one-line message, for a missing, binary or non-UTF-8 draft.
+  await readDraftFile(path, label);
+  const configText = await readConfigText(flags.config, ctx);
+
+  const server = await startViewerServer({ distDir, port, draft: { path, ...(configText !== undefined ? { configText } : {}) } });
+  io.stdout(`${server.url}\n`);
+  io.stderr(`lkip view: serving ${label} on 127.0.0.1 only; press Ctrl+C to stop\n`);
+  options.onListening?.(server);
+  await stopped(options.signal);
+  await server.close();
+  return 0;
+}
+
+/** Like `lkip lint`: --config, else ./lkip.config.json when present; validated before serving. */
+async function readConfigText(flag: string | undefined, ctx: CommandContext): Promise<string | undefined> {
+  const { cwd } = ctx.io;
+  const path = flag !== undefined ? resolve(cwd, flag) : join(cwd, CONFIG_FILE);
+  if (flag === undefined && !existsSync(path)) return undefined;
+  const label = displayPath(path, ctx.io);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`${label}: cannot read config file: ${describeFsError(error)}`);
+  }
+  const parsed = parseConfigText(text, { ruleIds: ctx.rules.map((r) => r.meta.id) });
+  if ('error' in parsed) throw new CliError(`${label}: ${parsed.error}`);
+  return text;
+}
+
+function stopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) {
+    return signal.aborted ? Promise.resolve() : new Promise((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  }
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,64 @@
+import type { ChangeEvent } from 'react';
+import type { Locale } from '@lkip/engine';
+import type { UiWords } from './i18n.ts';
+
+export interface ToolbarProps {
+  words: UiWords;
+  locale: Locale;
+  hasDraft: boolean;
+  /** Offered only for drafts `lkip view` opened: saving writes back to that file. */
+  canSave: boolean;
+  dirty: boolean;
+  saving: boolean;
+  fixAllEnabled: boolean;
+  onPick(file: File): void;
+  onExample(): void;
+  onFixAll(): void;
+  onDownload(): void;
+  onSave(): void;
+  onLocale(locale: Locale): void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const { words } = props;
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so that picking the same file again reloads it.
+    event.target.value = '';
+    if (file) props.onPick(file);
+  };
+  return (
+    <header className="toolbar">
+      <h1>
+        {words.appTitle} <span className="tagline">{words.tagline}</span>
+      </h1>
+      <label className="button">
+        {words.open}
+        <input type="file" data-testid="open-file" accept=".md,.txt,.markdown" onChange={pick} />
+      </label>
+      <button type="button" data-testid="example" onClick={props.onExample}>
+        {words.example}
+      </button>
+      <span className="spacer" />
+      <button type="button" data-testid="fix-all" disabled={!props.fixAllEnabled} onClick={props.onFixAll}>
+        {words.fixAll}
+      </button>
+      <button type="button" data-testid="download" disabled={!props.hasDraft} onClick={props.onDownload}>
+        {words.download}
+      </button>
+      {props.canSave ? (
+        <button type="button" data-testid="save" className={props.dirty ? 'primary' : undefined} disabled={props.saving} onClick={props.onSave}>
+          {words.save}
+          {props.dirty ? ' •' : ''}
+        </button>
+      ) : null}
+      <label className="locale">
+        {words.language}{' '}
+        <select value={props.locale} onChange={(e) => props.onLocale(e.target.value as Locale)} data-testid="locale">
+          <option value="id">Bahasa Indonesia</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Drafts arrive as bytes from a file picker, a drop or `lkip view`, and leave as a download or
+ * a save. They must leave exactly as `lkip lint --fix` would write them: same encoding, same
+ * byte-order mark, same line ends. The editor and the linter see LF text in between.
+ */
+export type DraftEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+export type Eol = '\r\n' | '\n';
+
+export interface LineEndings {
+  /** The ending of each line but the last. */
+  endings: Eol[];
+  /** For lines an edit adds, and for every line once the line count changed. */
+  dominant: Eol;
+  hasCrlf: boolean;
+}
+
+export interface DraftText {
+  /** LF text: what the editor holds and the linter reads. */
+  text: string;
+  lineEndings: LineEndings;
+}
+
+export class DraftReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DraftReadError';
+  }
+}
+
+// The CLI calls a file binary on a NUL byte in its first 8 KB, as git does; so does the viewer.
+const BINARY_SNIFF_BYTES = 8192;
+
+export function decodeDraftBytes(bytes: Uint8Array): { text: string; encoding: DraftEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) throw new DraftReadError('binary');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: decode('utf-8', bom ? bytes.subarray(3) : bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+}
+
+function decode(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
+  try {
+    // ignoreBOM keeps a second mark as text; the first one was stripped above.
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new DraftReadError('encoding');
+  }
+}
+
+export function encodeDraftText(text: string, encoding: DraftEncoding): Uint8Array<ArrayBuffer> {
+  switch (encoding) {
+    case 'utf-8':
+      return new TextEncoder().encode(text);
+    case 'utf-8-bom':
+      return concat(new Uint8Array([0xef, 0xbb, 0xbf]), new TextEncoder().encode(text));
+    case 'utf-16le':
+    case 'utf-16be': {
+      const out = new Uint8Array(2 + text.length * 2);
+      const view = new DataView(out.buffer);
+      const little = encoding === 'utf-16le';
+      view.setUint16(0, 0xfeff, little);
+      for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), little);
+      return out;
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** CRLF to LF, remembering each line's own ending (drafts from Windows mix both). */
+export function splitLineEndings(text: string): DraftText {
+  const endings: Eol[] = [];
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) {
+      endings.push('\r\n');
+      crlf++;
+    } else endings.push('\n');
+  }
+  const hasCrlf = crlf > 0;
+  return {
+    text: hasCrlf ? text.replace(/\r\n/g, '\n') : text,
+    lineEndings: { endings, dominant: crlf * 2 > endings.length ? '\r\n' : '\n', hasCrlf },
+  };
+}
+
+/** LF text back to the draft's own endings: per line while the line count is unchanged. */
+export function restoreLineEndings(lf: string, original: LineEndings): string {
+  if (!original.hasCrlf) return lf;
+  const lines = lf.split('\n');
+  const keep = lines.length - 1 === original.endings.length;
+  let text = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) text += (keep ? (original.endings[i - 1] ?? original.dominant) : original.dominant) + lines[i];
+  return text;
+}
+
+export const LF_ONLY: LineEndings = { endings: [], dominant: '\n', hasCrlf: false };
+
+/** The extensions the file picker offers; anything else is refused before reading. */
+export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
+
+export function isDraftName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DRAFT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
