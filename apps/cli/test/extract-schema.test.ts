@@ -42,13 +42,13 @@ function sampleDocument(): LkipDocument {
   ];
   const place = (kind: 'pk' | 'chapter-table') => ({ kind });
   doc.measurements = [
-    { id: 'm1', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', role: 'target', quantity: q('87,60', 87.6, 10), place: place('pk'), position: at(10) },
-    { id: 'm2', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', role: 'target', quantity: q('87,589', 87.589, 40), place: place('chapter-table'), position: at(40) },
-    { id: 'm3', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', role: 'realisation', quantity: q('88,929', 88.929, 40), place: place('chapter-table'), position: at(40) },
-    { id: 'm4', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', role: 'achievement', quantity: q('111,32', 111.32, 40, true), place: place('chapter-table'), position: at(40) },
-    { id: 'm5', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', role: 'category', label: { text: 'Tinggi', position: at(40) }, place: place('chapter-table'), position: at(40) },
-    { id: 'm6', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2023, measure: 'indicator', role: 'realisation', quantity: q('80,00', 80, 50), place: place('chapter-table'), position: at(50) },
-    { id: 'm7', indicatorId: 'ikk-1', year: 2024, measure: 'indicator', role: 'achievement', quantity: q('101,5 %', 101.5, 60, true), place: { kind: 'summary' }, position: at(60) },
+    { id: 'm1', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', statement: 's1', role: 'target', quantity: q('87,60', 87.6, 10), place: place('pk'), position: at(10) },
+    { id: 'm2', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', statement: 's1', role: 'target', quantity: q('87,589', 87.589, 40), place: place('chapter-table'), position: at(40) },
+    { id: 'm3', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', statement: 's1', role: 'realisation', quantity: q('88,929', 88.929, 40), place: place('chapter-table'), position: at(40) },
+    { id: 'm4', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', statement: 's1', role: 'achievement', quantity: q('111,32', 111.32, 40, true), place: place('chapter-table'), position: at(40) },
+    { id: 'm5', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2024, measure: 'indicator', statement: 's1', role: 'category', label: { text: 'Tinggi', position: at(40) }, place: place('chapter-table'), position: at(40) },
+    { id: 'm6', indicatorId: 'ikk-1', unitId: 'bnnk-belu', year: 2023, measure: 'indicator', statement: 's1', role: 'realisation', quantity: q('80,00', 80, 50), place: place('chapter-table'), position: at(50) },
+    { id: 'm7', indicatorId: 'ikk-1', year: 2024, measure: 'indicator', statement: 's1', role: 'achievement', quantity: q('101,5 %', 101.5, 60, true), place: { kind: 'summary' }, position: at(60) },
   ];
   doc.scales = [
     {
