@@ -1,1 +1,10 @@
-export {};
+export { compareDocuments } from './compare.js';
+export { comparableDocument } from './summary.js';
+export { matchIndicators, MATCH_THRESHOLDS, type IndicatorRow, type MatchResult } from './matching.js';
+export { nameSimilarity, nameWords, placeWords, wordSimilarity, WordWeights } from './similarity.js';
+export { median, medianAbsoluteDeviation, modifiedZScores, robustOutliers, MAD_SCALE, MODIFIED_Z_THRESHOLD, type Outlier, type RobustSummary } from './statistics.js';
+export { unitClassOf, normaliseUnit, displayUnit, targetKindOf, type UnitClass, type TargetKind } from './units-of-measure.js';
+export { provinceAchievement } from './flags.js';
+export { achievementBand, ACHIEVEMENT_BANDS, type AchievementBand } from './achievement-bands.js';
+export { renderHtmlReport, shortLabel, escapeHtml, type HtmlReportOptions } from './html-report.js';
+export type * from './types.js';

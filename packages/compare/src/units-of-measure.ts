@@ -1,0 +1,78 @@
+/**
+ * Units of measure are written many ways across provinces ("Kabupaten / Kota", "Kab/Kota",
+ * "BNN Kab/Kota", "BNNK/Kota"; "Indeks", "indeks"; "%", "persen"). The comparison needs to know
+ * when two spellings mean the same thing, and when two drafts measure one indicator differently.
+ */
+
+export type UnitClass = 'percent' | 'index' | 'districts' | 'people' | 'service-units' | 'institutions' | 'case-files' | 'money';
+
+/** What the target counts or measures: a difference here means the drafts are not measuring the same thing. */
+export type TargetKind = 'count-of-districts' | 'score' | 'count';
+
+const CLASS_PATTERNS: [RegExp, UnitClass][] = [
+  [/^(?:%|persen|percent|prosen)$/, 'percent'],
+  [/^(?:indeks|index|nilai|poin|skor)$/, 'index'],
+  // "BNN Kabupaten / Kota", "BNNK/Kota", "Kab/Kota", "Kabupaten/Kota", "Kab./Kota", "Kabupaten", "Kota".
+  [/^(?:bnn\s*)?(?:bnnk|kab(?:upaten)?\.?)(?:\s*\/\s*kota)?$|^(?:bnn\s+)?kota$/, 'districts'],
+  [/^(?:orang|org|pegawai|petugas|peserta|jiwa)$/, 'people'],
+  [/^unit$/, 'service-units'],
+  [/^lembaga$/, 'institutions'],
+  [/^(?:berkas(?:\s+perkara)?|perkara|bp)$/, 'case-files'],
+  [/^(?:rp\.?|rupiah)$/, 'money'],
+];
+
+const DISPLAY: Record<UnitClass, string> = {
+  percent: '%',
+  index: 'Indeks',
+  districts: 'Kab/Kota',
+  people: 'Orang',
+  'service-units': 'Unit',
+  institutions: 'Lembaga',
+  'case-files': 'Berkas Perkara',
+  money: 'Rp',
+};
+
+/** The class of a unit as written, or undefined when it is none we know. */
+export function unitClassOf(unit: string | undefined | null): UnitClass | undefined {
+  if (unit === undefined || unit === null) return undefined;
+  const s = unit.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (s === '') return undefined;
+  for (const [pattern, cls] of CLASS_PATTERNS) if (pattern.test(s)) return cls;
+  return undefined;
+}
+
+/** One spelling per class, for display: "Kabupaten / Kota" and "BNN Kab/Kota" both show as "Kab/Kota". */
+export function displayUnit(cls: UnitClass): string {
+  return DISPLAY[cls];
+}
+
+/** Normalised spelling of a unit as written; unknown units keep their own (trimmed) spelling. */
+export function normaliseUnit(unit: string | undefined | null): string | null {
+  const cls = unitClassOf(unit);
+  if (cls) return DISPLAY[cls];
+  const trimmed = unit?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : null;
+}
+
+/**
+ * The kind of a target as written. The unit written beside the target decides; the indicator's
+ * name ("Jumlah Kab/Kota dengan …") only when no unit is written: a province that states "53,71
+ * Indeks" for a district-count indicator has changed what it measures, whatever the name says.
+ */
+export function targetKindOf(cls: UnitClass | undefined, countsDistricts: boolean): TargetKind | undefined {
+  if (cls === undefined) return countsDistricts ? 'count-of-districts' : undefined;
+  switch (cls) {
+    case 'districts':
+      return 'count-of-districts';
+    case 'percent':
+    case 'index':
+      return 'score';
+    case 'people':
+    case 'service-units':
+    case 'institutions':
+    case 'case-files':
+      return 'count';
+    default:
+      return undefined;
+  }
+}
