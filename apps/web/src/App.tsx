@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { CompareDraft } from './compare/model.ts';
 import type { Locale } from '@lkip/engine';
 import { DraftEditor } from './editor/draft-editor.ts';
 import type { FindingActions } from './editor/diagnostics.ts';
@@ -67,6 +68,9 @@ function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
 
+// The comparison pulls in its own chart and matrix code: loaded only when someone compares.
+const CompareView = lazy(() => import('./compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
+
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const words = WORDS[locale];
@@ -83,6 +87,7 @@ export function App() {
   const [saving, setSaving] = useState(false);
   const [fixing, setFixing] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [comparing, setComparing] = useState<CompareDraft[] | null>(null);
   /** How many lint results have been shown: lets a watcher (or a test) tell a new result from the last. */
   const [results, setResults] = useState(0);
 
@@ -358,6 +363,33 @@ export function App() {
     }
   };
 
+  const openComparison = useCallback(
+    async (files: File[]) => {
+      const drafts: CompareDraft[] = [];
+      for (const file of files) {
+        if (!isDraftName(file.name)) continue;
+        try {
+          drafts.push({ file: file.name, text: decodeDraftBytes(new Uint8Array(await file.arrayBuffer())).text });
+        } catch {
+          say(words.readProblem.encoding, 'error');
+        }
+      }
+      setComparing(drafts);
+    },
+    [say, words],
+  );
+
+  const openFromComparison = useCallback(
+    (file: string, line: number, column: number) => {
+      const draft = comparing?.find((d) => d.file === file);
+      if (!draft) return;
+      setComparing(null);
+      openText(file, draft.text, 'utf-8');
+      editorRef.current?.selectAt(line, column, true);
+    },
+    [comparing, openText],
+  );
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
@@ -390,6 +422,7 @@ export function App() {
         saving={saving}
         fixAllEnabled={draft !== null && !fixing && !(status === 'ready' && !fixable)}
         onPick={(file) => void openFile(file)}
+        onCompare={(files) => void openComparison(files)}
         onExample={() => void openExample()}
         onFixAll={() => void fixAll()}
         onDownload={download}
@@ -406,6 +439,20 @@ export function App() {
             </button>
           ) : null}
         </div>
+      ) : null}
+
+      {comparing ? (
+        <section className="compare-pane" data-testid="compare" aria-label={words.compareTitle}>
+          <header>
+            <h2>{words.compareTitle}</h2>
+            <button type="button" data-testid="close-compare" onClick={() => setComparing(null)}>
+              {words.closeCompare}
+            </button>
+          </header>
+          <Suspense fallback={<p className="muted">…</p>}>
+            <CompareView documents={comparing} locale={locale} onOpenFinding={openFromComparison} />
+          </Suspense>
+        </section>
       ) : null}
 
       <main className="workspace">

@@ -12,6 +12,8 @@ export interface ToolbarProps {
   saving: boolean;
   fixAllEnabled: boolean;
   onPick(file: File): void;
+  /** Several drafts at once, for the comparison matrix. */
+  onCompare(files: File[]): void;
   onExample(): void;
   onFixAll(): void;
   onDownload(): void;
@@ -35,6 +37,20 @@ export function Toolbar(props: ToolbarProps) {
       <label className="button">
         {words.open}
         <input type="file" data-testid="open-file" accept=".md,.txt,.markdown" onChange={pick} />
+      </label>
+      <label className="button">
+        {words.compare}
+        <input
+          type="file"
+          multiple
+          data-testid="compare-files"
+          accept=".md,.txt,.markdown"
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            if (files.length > 0) props.onCompare(files);
+          }}
+        />
       </label>
       <button type="button" data-testid="example" onClick={props.onExample}>
         {words.example}

@@ -4,6 +4,9 @@ import type { TargetStatus } from './overview/model.ts';
 /** The viewer's own words; rule messages come localised from the engine. */
 export interface UiWords {
   appTitle: string;
+  compare: string;
+  compareTitle: string;
+  closeCompare: string;
   tagline: string;
   open: string;
   dropHint: string;
@@ -65,6 +68,9 @@ export interface UiWords {
 
 const id: UiWords = {
   appTitle: 'lkip',
+  compare: 'Bandingkan draf…',
+  compareTitle: 'Perbandingan antarprovinsi',
+  closeCompare: 'Kembali ke draf',
   tagline: 'Pemeriksa konsistensi angka LKIP',
   open: 'Buka draf…',
   dropHint: 'Lepaskan berkas draf (.md, .txt) di sini',
@@ -135,6 +141,9 @@ const id: UiWords = {
 
 const en: UiWords = {
   appTitle: 'lkip',
+  compare: 'Compare drafts…',
+  compareTitle: 'Comparison across provinces',
+  closeCompare: 'Back to the draft',
   tagline: 'Consistency checker for LKIP figures',
   open: 'Open draft…',
   dropHint: 'Drop a draft file (.md, .txt) here',

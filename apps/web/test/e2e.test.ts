@@ -430,6 +430,25 @@ describe.skipIf(skipReason !== undefined)(`viewer in chromium${skipReason !== un
     }
   });
 
+  it('compares several drafts, and a finding in a cell opens that draft at its figure', async () => {
+    const page = await freshPage();
+    const maluku = readFileSync(new URL('../../../fixtures/provinces/maluku-utara-2024/draft.md', import.meta.url), 'utf8');
+    await page.getByTestId('compare-files').setInputFiles([
+      { name: NAME, mimeType: 'text/markdown', buffer: Buffer.from(fixture, 'utf8') },
+      { name: 'maluku-utara.md', mimeType: 'text/markdown', buffer: Buffer.from(maluku, 'utf8') },
+    ]);
+    const matrix = page.getByTestId('compare-matrix');
+    await matrix.waitFor({ timeout: 120_000 });
+    expect(await matrix.locator('tbody tr').count()).toBe(16);
+    expect(await matrix.locator('thead th').count()).toBe(4);
+    // IKK 2 of the NTT draft has achievement findings: a click on its cell opens the draft there.
+    const row = matrix.locator('tbody tr').nth(1);
+    await row.locator('td button').first().click();
+    await page.getByTestId('compare').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('file-name').textContent()).toBe(NAME);
+    expect(await cursorLine(page)).toBeGreaterThan(1);
+  });
+
   it('reads and writes back a CRLF draft with a byte-order mark unchanged', async () => {
     const page = await freshPage();
     const crlf = `\ufeff${fixture.slice(0, 30_000).replace(/\n/g, '\r\n')}`;

@@ -118,6 +118,15 @@ export class DraftEditor {
     if (focus) this.view.focus();
   }
 
+  /** Selects the place a 1-based line and column name (a finding opened from the compare view). */
+  selectAt(line: number, column: number, focus = false): void {
+    const doc = this.view.state.doc;
+    if (line < 1 || line > doc.lines) return;
+    const at = Math.min(doc.line(line).from + Math.max(0, column - 1), doc.line(line).to);
+    this.view.dispatch({ selection: EditorSelection.single(at), effects: EditorView.scrollIntoView(at, { y: 'center' }), userEvent: 'select.lkip' });
+    if (focus) this.view.focus();
+  }
+
   /** Applies one engine fix (or a suggestion's); false when its figure was edited meanwhile. */
   applyFix(fix: LintFix): boolean {
     const span = { from: fix.range[0], to: fix.range[1] };
