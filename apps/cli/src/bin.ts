@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { decodeDraft } from './read-draft.js';
+import { MAX_DRAFT_BYTES, checkSize, decodeDraft } from './read-draft.js';
 import { oneLine } from './errors.js';
 import { run } from './run.js';
 import type { Io } from './io.js';
@@ -26,7 +26,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    // Stop reading as soon as the limit is passed: the rest of a huge pipe never reaches memory.
+    checkSize(size, '<stdin>', MAX_DRAFT_BYTES);
+    chunks.push(bytes);
+  }
   return decodeDraft(Buffer.concat(chunks), '<stdin>').text;
 }
 

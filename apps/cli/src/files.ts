@@ -4,27 +4,47 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError, describeFsError } from './errors.js';
 
 /** Extensions a directory or a glob contributes; a file named on the command line is always read. */
-export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+export const DRAFT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.txt']);
+/** What `lkip lint` reads: text drafts and Word documents (converted, see read-input.ts). */
+export const LINT_EXTENSIONS: ReadonlySet<string> = new Set([...DRAFT_EXTENSIONS, '.docx']);
 /** Never descended into: dependencies, build output, version control. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', '.git']);
 
-export function isDraftPath(path: string): boolean {
-  return DRAFT_EXTENSIONS.has(extname(path).toLowerCase());
+export function isDraftPath(path: string, extensions: ReadonlySet<string> = DRAFT_EXTENSIONS): boolean {
+  return extensions.has(extname(path).toLowerCase());
+}
+
+export function isDocxPath(path: string): boolean {
+  return extname(path).toLowerCase() === '.docx';
+}
+
+export interface FoundFile {
+  path: string;
+  /**
+   * Named on the command line itself, not found by walking a directory or expanding a glob.
+   * A file the user named must be a draft; one that a walk found may be a README beside them.
+   */
+  explicit: boolean;
 }
 
 /**
  * Expands files, directories and globs to absolute paths, in command-line order without
  * duplicates. A pattern that yields nothing is a usage error, as in ESLint.
  */
-export async function expandPatterns(patterns: string[], cwd: string): Promise<string[]> {
+export async function expandPatterns(patterns: string[], cwd: string, extensions: ReadonlySet<string> = DRAFT_EXTENSIONS): Promise<string[]> {
+  return (await expandDraftPatterns(patterns, cwd, extensions)).map((f) => f.path);
+}
+
+/** `expandPatterns`, telling files the user named apart from files a walk or a glob found. */
+export async function expandDraftPatterns(patterns: string[], cwd: string, extensions: ReadonlySet<string> = DRAFT_EXTENSIONS): Promise<FoundFile[]> {
   const seen = new Set<string>();
-  const files: string[] = [];
+  const files: FoundFile[] = [];
   for (const pattern of patterns) {
-    const found = await expandPattern(pattern, cwd);
+    const found = await expandPattern(pattern, cwd, extensions);
     if (found.length === 0) throw new CliError(`No files matching '${pattern}' were found.`);
     for (const file of found) {
-      if (!seen.has(file)) {
-        seen.add(file);
+      if (!seen.has(file.path)) {
+        seen.add(file.path);
         files.push(file);
       }
     }
@@ -32,15 +52,15 @@ export async function expandPatterns(patterns: string[], cwd: string): Promise<s
   return files;
 }
 
-async function expandPattern(pattern: string, cwd: string): Promise<string[]> {
+async function expandPattern(pattern: string, cwd: string, extensions: ReadonlySet<string>): Promise<FoundFile[]> {
   const absolute = resolve(cwd, pattern);
   // A real path wins over glob syntax: "LKIP (final).md" and "[draft].md" are file names.
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw new CliError(`${pattern}: ${describeFsError(error)}`);
   });
-  if (info?.isFile()) return [absolute];
-  if (info?.isDirectory()) return walk(absolute);
+  if (info?.isFile()) return [{ path: absolute, explicit: true }];
+  if (info?.isDirectory()) return (await walk(absolute, extensions)).map((path) => ({ path, explicit: false }));
   if (info) return [];
   if (!isDynamicPattern(pattern)) return [];
   const matches = await glob(pattern, {
@@ -50,10 +70,14 @@ async function expandPattern(pattern: string, cwd: string): Promise<string[]> {
     dot: false,
     ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`),
   });
-  return matches.filter(isDraftPath).map((p) => resolve(p)).sort();
+  return matches
+    .filter((p) => isDraftPath(p, extensions))
+    .map((p) => resolve(p))
+    .sort()
+    .map((path) => ({ path, explicit: false }));
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, extensions: ReadonlySet<string>): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -65,8 +89,9 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(path)));
-    } else if (entry.isFile() && isDraftPath(entry.name)) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(path, extensions)));
+    } else if (entry.isFile() && isDraftPath(entry.name, extensions) && !entry.name.startsWith('~$')) {
+      // "~$draft.docx" is the owner file Word keeps beside a document while it is open.
       files.push(path);
     }
   }

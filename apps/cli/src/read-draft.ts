@@ -1,5 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { CliError, describeFsError } from './errors.js';
+
+/**
+ * The largest text draft lkip reads. Real LKIP drafts are 0.1–1 MB; the reader's time grows
+ * faster than the size (1.1 MB: 4 s, 4.5 MB: 50 s), so a bigger file is refused up front
+ * rather than left to look like a hang. Documented in `lkip lint --help` and apps/cli/README.md.
+ */
+export const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+
+export function describeSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Throws the one-line refusal when `size` is over `limit`. */
+export function checkSize(size: number, label: string, limit = MAX_DRAFT_BYTES, what = 'draft'): void {
+  if (size > limit) throw new CliError(`${label}: ${what} too large (${describeSize(size)}; lkip reads drafts up to ${describeSize(limit)})`);
+}
 
 /** How the file was stored, so that `--fix` writes it back the same way. */
 export type DraftEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
@@ -62,8 +78,11 @@ export interface DraftFile extends DecodedDraft {
 export async function readDraftFile(path: string, label: string): Promise<DraftFile> {
   let bytes: Buffer;
   try {
+    // Checked before reading: a 2 GB file must not be read into memory only to be refused.
+    checkSize((await stat(path)).size, label);
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`${label}: cannot read file: ${describeFsError(error)}`);
   }
   return { bytes, ...decodeDraft(bytes, label) };

@@ -76,7 +76,7 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
   program
     .command('lint')
     .description('check drafts for figures that contradict each other')
-    .argument('[patterns...]', 'files, directories (*.md, *.markdown, *.txt) or globs; default: the current directory')
+    .argument('[patterns...]', 'files, directories (*.md, *.markdown, *.txt, *.docx) or globs; default: the current directory')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('--fix', 'write fixes for derived figures back to the drafts')
     .option('--fix-dry-run', 'compute fixes without writing them (see `output` in --format json)')
@@ -92,6 +92,9 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
     .option('--report-rounding', 'also report figures that hold only thanks to rounding (as notes)')
     .option('--color', 'force colours on')
     .option('--no-color', 'force colours off')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
+    .option('--write-baseline <file>', "record today's findings in this baseline file (then report none of them)")
+    .addHelpText('after', LINT_HELP_NOTES)
     .action(async (patterns: string[], flags: LintFlags) => {
       setExitCode(await lintCommand(patterns, flags, await context()));
     });
@@ -114,8 +117,52 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
       setExitCode(schemaCommand(flags, io));
     });
 
+  program
+    .command('convert')
+    .description('print (or write with --out) the Markdown that lkip reads from a Word draft')
+    .argument('<file>', 'the Word draft (.docx)')
+    .option('-o, --out <file>', 'write the Markdown to this file (atomically) instead of standard output')
+    .action(async (file: string, flags: { out?: string }) => {
+      // Loaded on demand: only this command (and lint of a .docx) needs the Word reader.
+      const { convertCommand } = await import('./commands/convert.js');
+      setExitCode(await convertCommand(file, flags, await context()));
+    });
+
+  program
+    .command('view')
+    .description('open a draft in the viewer on 127.0.0.1: its findings, quick fixes, saving back to the file')
+    .argument('<file>', 'the draft')
+    .option('-p, --port <n>', 'port to listen on (default: a free one)', parseInteger)
+    .option('-c, --config <file>', `use this config file instead of ./lkip.config.json`)
+    .action(async (file: string, flags: { port?: number; config?: string }) => {
+      // Loaded on demand: only this command needs the HTTP server.
+      const { viewCommand } = await import('./commands/view.js');
+      setExitCode(await viewCommand(file, flags, await context()));
+    });
+
+  program
+    .command('compare')
+    .description('compare drafts of several provinces: indicators matched by number and name, achievement matrix, flags')
+    .argument('<patterns...>', 'files, directories or globs of drafts (at least two drafts)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'))
+    .option('-o, --out <file>', 'write the output to this file (atomically) instead of standard output')
+    .addOption(new Option('--locale <locale>', 'language of the messages').choices(['id', 'en']).default('id'))
+    .action(async (patterns: string[], flags: { format: 'table' | 'json' | 'csv' | 'html'; out?: string; locale: 'id' | 'en' }) => {
+      // Loaded on demand, like `view`; it takes the context lazily to start its worker threads first.
+      const { compareCommand } = await import('./commands/compare.js');
+      setExitCode(await compareCommand(patterns, flags, io, context));
+    });
+
   return program;
 }
+
+// Limits and formats a user meets only when something goes wrong; apps/cli/README.md says more.
+const LINT_HELP_NOTES = `
+Drafts: Markdown or text up to 5 MB; Word documents (.docx) up to 50 MB whose text is at most 5 MB.
+Word drafts are linted through their Markdown form (\`lkip convert\`): findings give its lines and
+the place in the document; --fix does not write .docx files.
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 a usage error or a file lkip cannot lint
+(missing, unreadable, binary, invalid UTF-8, empty, too large, damaged .docx, not an LKIP draft).`;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

@@ -36,11 +36,12 @@ describe.skipIf(!built)('the built lkip command', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('lints an empty file and a piped draft with the shipped reader and rules', () => {
+  it('refuses an empty file but lints an empty piped draft with the shipped reader and rules', () => {
     writeFileSync(join(dir, 'empty.md'), '');
     const file = lkip(['lint', 'empty.md', '--format', 'json']);
-    expect(file.status).toBe(0);
-    expect(JSON.parse(file.stdout)).toMatchObject([{ filePath: join(dir, 'empty.md'), errorCount: 0 }]);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe('lkip: empty.md: empty file\n');
+    expect(file.stdout).toBe('');
     const piped = lkip(['lint', '--stdin', '--format', 'json'], '');
     expect(piped.status).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject([{ filePath: '<text>' }]);

@@ -338,10 +338,11 @@ describe('finding drafts', () => {
 });
 
 describe('bad input', () => {
-  it('lints an empty file without crashing', async () => {
+  it('refuses an empty file with exit 2 and one line (see bad-input.test.ts)', async () => {
     write('empty.md', '');
     const r = await lkip(['lint', 'empty.md'], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('lkip: empty.md: empty file\n');
   });
 
   it('refuses a binary file with exit 2', async () => {

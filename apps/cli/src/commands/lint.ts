@@ -18,15 +18,19 @@ import {
   type RuleMeta,
   type SeverityName,
 } from '@lkip/engine';
+import type { LkipDocument } from '@lkip/schema';
+import { applyBaseline, createBaseline, readBaseline, stringifyBaseline, type BaselineFile } from '../baseline.js';
 import { LintCache, resolveCacheLocation, sha256 } from '../cache.js';
 import { CliError, describeFsError } from '../errors.js';
-import { expandPatterns } from '../files.js';
+import { expandDraftPatterns, isDocxPath, LINT_EXTENSIONS } from '../files.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { displayPath } from '../formatters/stylish.js';
 import { words } from '../i18n.js';
 import { offsetMapper, restoreLineEndings, splitLineEndings, type LineEndings } from '../line-endings.js';
-import { encodeDraft, readDraftFile } from '../read-draft.js';
+import { encodeDraft } from '../read-draft.js';
+import { readDraftInput } from '../read-input.js';
 import { useColor } from '../color.js';
+import { attachWordLocations } from '../word-locations.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { CommandContext } from './context.js';
 
@@ -47,7 +51,12 @@ export interface LintFlags {
   cacheLocation?: string;
   reportRounding?: boolean;
   color?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
+
+/** Exit code of a run that met a draft it could not lint (unreadable, not an LKIP…), as for usage errors. */
+const EXIT_BAD_INPUT = 2;
 
 /** `lkip lint`: ESLint's command, exit codes and flags, over drafts. */
 export async function lintCommand(patterns: string[], flags: LintFlags, ctx: CommandContext): Promise<number> {
@@ -60,7 +69,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
   try {
     resolveRules(ctx.rules, config, ruleOverrides);
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(describeConfigError(error, configLabel));
+    if (error instanceof ConfigError) throw new CliError(describeConfigError(error, configLabel, ctx.rules.map((r) => r.meta.id)));
     throw error;
   }
 
@@ -76,49 +85,101 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
   const fixFilter: FixFilter = flags.quiet ? (m) => m.severity === 2 : true;
   const linter = new DraftLinter(ctx, config, lintOptions, fixing ? fixFilter : false);
 
+  const baseline = await loadBaseline(flags, ctx);
   const results: LintResult[] = [];
+  /** One line per draft that could not be linted; each makes the run exit 2. */
+  let badInput = 0;
+  const refuse = (line: string) => {
+    badInput++;
+    io.stderr(`lkip: ${line}\n`);
+  };
   if (flags.stdin) {
     if (!io.stdin) throw new CliError('standard input is not available');
     const text = await io.stdin();
     const filePath = flags.stdinFilename !== undefined ? resolve(io.cwd, flags.stdinFilename) : '<text>';
-    results.push(linter.lint(filePath, text).result);
+    const linted = linter.lint(filePath, text);
+    // An empty buffer (an editor linting a new file) has nothing to be wrong about.
+    if (linted.rejection !== undefined && text.trim() !== '') refuse(`${displayPath(filePath, io)}: ${linted.rejection}`);
+    else results.push(linted.result);
   } else {
-    const files = await expandPatterns(patterns.length > 0 ? patterns : ['.'], io.cwd);
+    const files = await expandDraftPatterns(patterns.length > 0 ? patterns : ['.'], io.cwd, LINT_EXTENSIONS);
+    if (flags.fix) {
+      // Refused before anything is written: a run either fixes every draft it can or none.
+      const word = files.find((f) => isDocxPath(f.path));
+      if (word) {
+        throw new CliError(`${displayPath(word.path, io)}: --fix cannot write Word documents; fix the draft in Word, or run \`lkip convert\` and lint the Markdown (--fix-dry-run shows the fixes)`);
+      }
+    }
     const cache = flags.cache
       ? await LintCache.open(await resolveCacheLocation(flags.cacheLocation, io.cwd), settingsHash(ctx, lintOptions, config), ctx.toolVersion)
       : undefined;
     const progress = new Progress(io, files.length);
+    /** Files a walk or a glob found that turned out not to be drafts: quiet unless nothing else was linted. */
+    const skipped: string[] = [];
     for (const [i, file] of files.entries()) {
-      const label = displayPath(file, io);
+      const label = displayPath(file.path, io);
       progress.show(i, label);
-      const draft = await readDraftFile(file, label);
-      const hash = sha256(draft.bytes);
-      const cached = cache?.get(file, hash);
-      // A cached result is only as good as a fresh one when there is nothing for --fix to do.
-      if (cached && !(fixing && cached.some((m) => m.fix && (typeof fixFilter === 'function' ? fixFilter(m) : fixFilter)))) {
-        results.push(buildResult(file, cached, cached.length > 0 ? { source: draft.text } : {}));
+      let draft;
+      try {
+        draft = await readDraftInput(file.path, label);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        if (!file.explicit && / empty file/.test(error.message)) skipped.push(error.message);
+        else refuse(error.message);
         continue;
       }
-      const { result, messages } = linter.lint(file, draft.text);
+      const hash = sha256(draft.bytes);
+      const cached = cache?.get(file.path, hash);
+      const located = (messages: LintMessage[]) => (draft.locate ? attachWordLocations(messages, draft.text, draft.locate, flags.locale) : messages);
+      // A cached result is only as good as a fresh one when there is nothing for --fix to do.
+      if (cached && !(fixing && cached.some((m) => m.fix && (typeof fixFilter === 'function' ? fixFilter(m) : fixFilter)))) {
+        results.push(buildResult(file.path, located(cached), cached.length > 0 ? { source: draft.text } : {}));
+        continue;
+      }
+      const { result, messages, rejection } = linter.lint(file.path, draft.text);
+      if (rejection !== undefined) {
+        // Never cached: a cache hit must mean "linted", and nothing is written to a file that is not a draft.
+        if (file.explicit) refuse(`${label}: ${rejection}`);
+        else skipped.push(`${label}: ${rejection}`);
+        continue;
+      }
       if (flags.fix && result.output !== undefined) {
         const bytes = encodeDraft(result.output, draft.encoding);
         try {
-          await writeFileAtomic(file, bytes);
+          await writeFileAtomic(file.path, bytes);
         } catch (error) {
           throw new CliError(`${label}: cannot write fixed draft: ${describeFsError(error)}`);
         }
-        cache?.set(file, sha256(bytes), messages);
+        cache?.set(file.path, sha256(bytes), messages);
       } else if (result.output === undefined) {
-        cache?.set(file, hash, messages);
+        cache?.set(file.path, hash, messages);
       }
-      results.push(result);
+      results.push(draft.locate ? buildResult(file.path, located(result.messages), pickText(result)) : result);
     }
     progress.done();
+    // Nothing linted at all: the files the walk found are the answer, and each says why.
+    if (results.length === 0 && badInput === 0) for (const line of skipped) refuse(line);
     // A cache that cannot be written costs time on the next run, not correctness on this one.
     await cache?.save().catch((error: unknown) => io.stderr(`lkip: cannot write cache ${displayPath(cache.location, io)}: ${describeFsError(error)}\n`));
   }
 
-  const shown = flags.quiet ? results.map(errorsOnly) : results;
+  let reported = results;
+  if (flags.writeBaseline !== undefined) {
+    const path = resolve(io.cwd, flags.writeBaseline);
+    const written = createBaseline(results, path);
+    try {
+      await writeFileAtomic(path, Buffer.from(stringifyBaseline(written), 'utf8'));
+    } catch (error) {
+      throw new CliError(`${displayPath(path, io)}: cannot write baseline: ${describeFsError(error)}`);
+    }
+    const count = Object.values(written.files).reduce((n, entries) => n + Object.values(entries).reduce((k, e) => k + e.count, 0), 0);
+    io.stderr(`lkip: wrote ${displayPath(path, io)}: ${count} finding(s) in ${Object.keys(written.files).length} draft(s)\n`);
+    reported = results.map((r) => applyBaseline(r, written, path).result);
+  } else if (baseline) {
+    reported = results.map((r) => applyBaseline(r, baseline.file, baseline.path).result);
+  }
+
+  const shown = flags.quiet ? reported.map(errorsOnly) : reported;
   const formatted = formatters[flags.format](shown, {
     cwd: io.cwd,
     locale: flags.locale,
@@ -126,12 +187,15 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
     rulesMeta: rulesMeta(ctx),
     toolVersion: ctx.toolVersion,
   });
-  if (formatted.length > 0) io.stdout(formatted.endsWith('\n') ? formatted : `${formatted}\n`);
+  // A run that linted nothing (every draft refused on stderr) prints no empty report either.
+  const nothingLinted = results.length === 0 && badInput > 0;
+  if (formatted.length > 0 && !nothingLinted) io.stdout(formatted.endsWith('\n') ? formatted : `${formatted}\n`);
 
-  const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
-  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
+  const errorCount = reported.reduce((n, r) => n + r.errorCount, 0);
+  const warningCount = reported.reduce((n, r) => n + r.warningCount, 0);
   const tooManyWarnings = flags.maxWarnings >= 0 && warningCount > flags.maxWarnings;
   if (tooManyWarnings && errorCount === 0) io.stderr(`${words(flags.locale).tooManyWarnings(flags.maxWarnings)}\n`);
+  if (badInput > 0) return EXIT_BAD_INPUT;
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
@@ -141,6 +205,20 @@ function checkFlagCombinations(patterns: string[], flags: LintFlags): void {
   if (flags.stdin && patterns.length > 0) throw new CliError('File patterns cannot be combined with --stdin.');
   if (flags.stdinFilename !== undefined && !flags.stdin) throw new CliError('The --stdin-filename option requires --stdin.');
   if (flags.cacheLocation !== undefined && !flags.cache) throw new CliError('The --cache-location option requires --cache.');
+  if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new CliError('The --baseline option and the --write-baseline option cannot be used together.');
+}
+
+async function loadBaseline(flags: LintFlags, ctx: CommandContext): Promise<{ file: BaselineFile; path: string } | undefined> {
+  if (flags.baseline === undefined) return undefined;
+  const path = resolve(ctx.io.cwd, flags.baseline);
+  return { file: await readBaseline(path, displayPath(path, ctx.io)), path };
+}
+
+function pickText(result: LintResult): { output?: string; source?: string } {
+  const extra: { output?: string; source?: string } = {};
+  if (result.output !== undefined) extra.output = result.output;
+  if (result.source !== undefined) extra.source = result.source;
+  return extra;
 }
 
 const SEVERITY_NAMES = new Set<string>(['off', 'warn', 'error']);
@@ -178,9 +256,12 @@ async function loadConfig(flag: string | undefined, ctx: CommandContext): Promis
   return { config: parsed.config, label };
 }
 
-function describeConfigError(error: ConfigError, configLabel: string | undefined): string {
+function describeConfigError(error: ConfigError, configLabel: string | undefined, ruleIds: readonly string[]): string {
   const fromFlags = error instanceof UnknownRuleError ? error.unknown.every((u) => u.source === 'override') : error.message.startsWith('--rule');
-  return configLabel !== undefined && !fromFlags ? `${configLabel}: ${error.message}` : error.message;
+  // Nothing close to suggest ("--rule nope:error"): the user needs the list itself.
+  const known = error instanceof UnknownRuleError && error.unknown.every((u) => u.closest.length === 0) ? ` (known rules: ${ruleIds.join(', ')})` : '';
+  const message = `${error.message}${known}`;
+  return configLabel !== undefined && !fromFlags ? `${configLabel}: ${message}` : message;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -231,11 +312,21 @@ class DraftLinter {
     private readonly fix: FixFilter,
   ) {}
 
-  lint(filePath: string, text: string): { result: LintResult; messages: LintMessage[] } {
+  /**
+   * `rejection` says why the draft is not one lkip can lint (the reader found no LKIP in it, or
+   * stopped): such a file is reported on one line and exits 2, its findings are not shown and
+   * nothing is written to it.
+   */
+  lint(filePath: string, text: string): { result: LintResult; messages: LintMessage[]; rejection?: string } {
     const { lf, lineEndings } = splitLineEndings(text);
     const format = extname(filePath).toLowerCase() === '.txt' ? 'text' : 'markdown';
     const parseOptions = { path: filePath, format, ...(this.config.fiscalYear !== undefined ? { fiscalYear: this.config.fiscalYear } : {}) } as const;
-    const parse = (t: string) => this.ctx.parse(t, parseOptions);
+    let first: LkipDocument | undefined;
+    const parse = (t: string) => {
+      const doc = this.ctx.parse(t, parseOptions);
+      first ??= doc;
+      return doc;
+    };
 
     let messages: LintMessage[];
     let output: string | undefined;
@@ -255,8 +346,20 @@ class DraftLinter {
     // ESLint's rule: `source` only when there is something to show and no `output` to show instead.
     if (output !== undefined) extra.output = output;
     else if (messages.length > 0) extra.source = text;
-    return { result: buildResult(filePath, messages, extra), messages };
+    const rejection = first ? rejectionOf(first) : undefined;
+    return { result: buildResult(filePath, messages, extra), messages, ...(rejection !== undefined ? { rejection } : {}) };
   }
+}
+
+/**
+ * The reader's own verdict on the draft: a diagnostic at error level means there is nothing
+ * to lint (the rules would report nothing, and "0 problems" would be a lie).
+ */
+function rejectionOf(doc: LkipDocument): string | undefined {
+  const error = doc.diagnostics?.find((d) => d.severity === 'error');
+  if (!error) return undefined;
+  if (error.code === 'not-an-lkip') return 'not an LKIP draft (no indicators, no Perjanjian Kinerja table, no LKIP chapters)';
+  return `the reader could not read this draft: ${error.message.replace(/\s+/g, ' ').trim()}`;
 }
 
 function remapToLineEndings(messages: LintMessage[], lf: string, lineEndings: LineEndings): LintMessage[] {

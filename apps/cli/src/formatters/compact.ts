@@ -1,4 +1,5 @@
 import { words } from '../i18n.js';
+import type { LocatedMessage } from '../word-locations.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -14,7 +15,9 @@ export const compact: Formatter = (results, context) => {
       const kind = m.severity === 2 || m.fatal ? 'Error' : m.severity === 1 ? 'Warning' : 'Info';
       const rule = m.ruleId ? ` (${m.ruleId})` : '';
       const message = m.message.replace(/\s*\n\s*/g, ' ');
-      out += `${result.filePath}: line ${m.line || 0}, col ${m.column || 0}, ${kind} - ${message}${rule}\n`;
+      const { location } = m as LocatedMessage;
+      const where = location !== undefined ? ` [${location}]` : '';
+      out += `${result.filePath}: line ${m.line || 0}, col ${m.column || 0}, ${kind} - ${message}${rule}${where}\n`;
     }
   }
   if (total > 0) out += `\n${words(context.locale).problems(total)}\n`;

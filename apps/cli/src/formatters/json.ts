@@ -1,9 +1,11 @@
 import type { LintMessage, LintResult } from '@lkip/engine';
+import type { LocatedMessage } from '../word-locations.js';
 import type { Formatter } from './types.js';
 
 /**
  * ESLint's JSON result array, key for key, so that tools reading `eslint -f json` (CI
- * annotators, reviewdog) read lkip too. lkip adds `infoCount` and, on messages, `related`.
+ * annotators, reviewdog) read lkip too. lkip adds `infoCount` and, on messages, `related`, and
+ * for Word drafts `location` (the place in the document; lines are those of the converted text).
  */
 export const json: Formatter = (results) => JSON.stringify(results.map(toEslintResult));
 
@@ -41,5 +43,7 @@ function toEslintMessage(m: LintMessage): Record<string, unknown> {
   if (m.fix) out.fix = m.fix;
   if (m.suggestions) out.suggestions = m.suggestions;
   if (m.related) out.related = m.related;
+  const { location } = m as LocatedMessage;
+  if (location !== undefined) out.location = location;
   return out;
 }

@@ -1,6 +1,8 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fingerprint, type LintMessage, type RuleMeta } from '@lkip/engine';
+import type { LintMessage, RuleMeta } from '@lkip/engine';
+import { findingFingerprint } from '../identity.js';
+import type { LocatedMessage } from '../word-locations.js';
 import { RULE_DOCS_DIR, TOOL_INFORMATION_URI, TOOL_NAME } from '../tool.js';
 import { sourceLines } from './code-frame.js';
 import type { Formatter, FormatterContext } from './types.js';
@@ -33,7 +35,9 @@ export const sarif: Formatter = (results, context) => {
       }
       entry.level = level(m);
       entry.message = { text: m.message };
-      entry.locations = [{ physicalLocation: { artifactLocation: artifact, region: region(m) } }];
+      const { location } = m as LocatedMessage;
+      // The region is in the converted text of a Word draft; the location message says where in Word.
+      entry.locations = [{ physicalLocation: { artifactLocation: artifact, region: region(m) }, ...(location !== undefined ? { message: { text: location } } : {}) }];
       if (m.related && m.related.length > 0) {
         entry.relatedLocations = m.related.map((r, id) => ({
           id,
@@ -41,7 +45,7 @@ export const sarif: Formatter = (results, context) => {
           physicalLocation: { artifactLocation: artifact, region: region(r) },
         }));
       }
-      let print = fingerprint(m.ruleId ?? 'lkip', m.subject, fallbackIdentity(m, lines));
+      let print = findingFingerprint(m, lines);
       // Two findings with one identity in one file (a figure repeated in a table) stay apart by
       // order of appearance, which an inserted line does not change.
       const count = (seen.get(print) ?? 0) + 1;
@@ -103,24 +107,6 @@ function region(s: Span): Record<string, number> {
   const endLine = Math.max(startLine, s.endLine || startLine);
   const endColumn = endLine === startLine ? Math.max(startColumn, s.endColumn || startColumn) : Math.max(1, s.endColumn || 1);
   return { startLine, startColumn, endLine, endColumn };
-}
-
-/**
- * Without a subject from the rule, the finding is known by its message id and the text it
- * points at ("111,32 %"): both survive inserted lines, unlike the line number, and unlike the
- * message they do not change with --locale.
- */
-function fallbackIdentity(m: LintMessage, lines: readonly string[] | undefined): string {
-  const snippet = lines ? spanText(lines, m) : undefined;
-  return snippet ? `${m.messageId ?? ''}\u001f${snippet}` : `${m.messageId ?? ''}\u001f${m.message}`;
-}
-
-function spanText(lines: readonly string[], s: Span): string | undefined {
-  const first = lines[s.line - 1];
-  if (first === undefined) return undefined;
-  if (s.endLine === s.line) return first.slice(s.column - 1, Math.max(s.column - 1, s.endColumn - 1)) || undefined;
-  const parts = [first.slice(s.column - 1), ...lines.slice(s.line, s.endLine - 1), (lines[s.endLine - 1] ?? '').slice(0, s.endColumn - 1)];
-  return parts.join('\n') || undefined;
 }
 
 function fixOf(m: LintMessage, artifact: Record<string, unknown>): Record<string, unknown> {

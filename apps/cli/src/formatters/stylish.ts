@@ -1,7 +1,8 @@
-import { relative, isAbsolute } from 'node:path';
+import { basename, relative, isAbsolute } from 'node:path';
 import { createColors } from 'picocolors';
 import type { LintMessage } from '@lkip/engine';
 import { words } from '../i18n.js';
+import type { LocatedMessage } from '../word-locations.js';
 import { codeFrame, sourceLines } from './code-frame.js';
 import type { Formatter, FormatterContext } from './types.js';
 
@@ -43,10 +44,16 @@ export const stylish: Formatter = (results, context) => {
       const position = c.dim(`${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`);
       const rule = m.ruleId ? `  ${c.dim(m.ruleId)}` : '';
       out += `  ${position}  ${colour(r.severity.padEnd(severityWidth))}  ${r.message.padEnd(m.ruleId ? messageWidth : 0)}${rule}`.trimEnd() + '\n';
+      // A Word draft's lines are those of its converted text: say where the finding is in Word.
+      const { location, related: relatedPlaces } = m as LocatedMessage;
+      if (location !== undefined) out += `    ${c.cyan(`${basename(result.filePath)}: ${location}`)}\n`;
       const frame = lines && m.line > 0 ? codeFrame(lines, m) : '';
       if (frame) out += indent(frame, '    ') + '\n';
-      for (const related of m.related ?? []) out += `  ${c.dim('↳')} ${related.line}:${related.column} ${related.message}\n`;
-      if (frame || (m.related?.length ?? 0) > 0) out += '\n';
+      for (const related of relatedPlaces ?? []) {
+        const where = related.location !== undefined ? ` ${c.dim(`(${related.location})`)}` : '';
+        out += `  ${c.dim('↳')} ${related.line}:${related.column} ${related.message}${where}\n`;
+      }
+      if (frame || location !== undefined || (m.related?.length ?? 0) > 0) out += '\n';
     });
     if (out.endsWith('\n\n')) out = out.slice(0, -1);
   }

@@ -88,24 +88,34 @@ function segmentOf(node: Nodes): Segment {
  */
 function inline(nodes: readonly Nodes[]): string {
   const segments = nodes.map(segmentOf);
-  let out = '';
+  const parts: string[] = [];
+  // The last character written, kept aside: reading it back from a growing string would
+  // flatten that string each time and make a paragraph of many bold runs quadratic.
+  let last = '';
+  const write = (text: string) => {
+    if (text === '') return;
+    parts.push(text);
+    last = text.charAt(text.length - 1);
+  };
   segments.forEach((segment, i) => {
-    if (segment.block && out !== '' && !/\s$/.test(out)) out += '\n';
+    if (segment.block && last !== '' && last.trim() !== '') write('\n');
     if (!segment.wrap) {
-      out += segment.text;
+      write(segment.text);
       return;
     }
     // trimStart/trimEnd, not /\s*$/: a regex anchored at the end retries at every space of a long run.
     const core = segment.text.trim();
     const lead = segment.text.slice(0, segment.text.length - segment.text.trimStart().length);
     const trail = segment.text.slice(segment.text.trimEnd().length);
-    const before = (out + lead).slice(-1);
+    const before = lead !== '' ? lead.charAt(lead.length - 1) : last;
     const following = segments[i + 1];
     const after = trail !== '' ? ' ' : following ? (following.wrap && following.text.trim() !== '' ? '*' : following.text.slice(0, 2)) : '';
     const clean = core !== '' && !core.includes(segment.wrap) && OPENS_EMPHASIS.test(before) && CLOSES_EMPHASIS.test(after);
-    out += lead + (clean ? `${segment.wrap}${core}${segment.wrap}` : core) + trail;
+    write(lead);
+    write(clean ? `${segment.wrap}${core}${segment.wrap}` : core);
+    write(trail);
   });
-  return out;
+  return parts.join('');
 }
 
 const FENCE = /^(?:`{3,}|~{3,})/;
@@ -128,10 +138,13 @@ function plain(text: string): string {
 }
 
 function cellText(node: Nodes): string {
+  // split/trim rather than /\s*\n\s*/, which retries at every blank of a long run of them.
   return inline('children' in node ? (node.children as Nodes[]) : [])
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .replace(/ {2,}/g, ' ');
 }
 
 class MarkdownBuilder {

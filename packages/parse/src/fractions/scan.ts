@@ -413,7 +413,39 @@ function isFigure(src: SourceText, span: Span | undefined): span is Span {
   return span !== undefined && span.end > span.start && isFigureText(src.text.slice(span.start, span.end));
 }
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/;
+const DELIMITER_CELL = /:?-{3,}:?/y;
+
+function isSpaceChar(ch: string): boolean {
+  return ch.trim() === '';
+}
+
+/**
+ * A GFM delimiter row ("| --- | :---: |", "---\t---"): cells of three or more dashes, separated
+ * by one pipe or by tabs. Scanned by hand: the regular expression it replaces let two
+ * whitespace runs share the blanks between cells and took quadratic time on a long blank line.
+ */
+export function isDelimiterRow(line: string): boolean {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|')) text = text.slice(0, -1);
+  text = text.trim();
+  let i = 0;
+  for (;;) {
+    DELIMITER_CELL.lastIndex = i;
+    if (!DELIMITER_CELL.test(text)) return false;
+    i = DELIMITER_CELL.lastIndex;
+    if (i >= text.length) return true;
+    // Between two cells: blanks holding exactly one pipe, or at least one tab and no pipe.
+    let pipes = 0;
+    let tabs = 0;
+    while (i < text.length && (text[i] === '|' || isSpaceChar(text[i] as string))) {
+      if (text[i] === '|') pipes++;
+      else if (text[i] === '\t') tabs++;
+      i++;
+    }
+    if (pipes > 1 || (pipes === 0 && tabs === 0)) return false;
+  }
+}
 
 /**
  * The line next to `index` in direction `step`. Written as a pipe table, the two lines of a
@@ -422,7 +454,7 @@ const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/;
 function neighbour(src: SourceText, index: number, step: 1 | -1): number {
   const next = index + step;
   const line = src.line(next);
-  if (line && DELIMITER_ROW.test(src.text.slice(line.start, line.end))) return next + step;
+  if (line && isDelimiterRow(src.text.slice(line.start, line.end))) return next + step;
   return next;
 }
 

@@ -110,9 +110,14 @@ function buildFigure(
   previous: Figure | undefined,
   context: NumberContext | undefined,
 ): Figure | undefined {
-  // Left side: currency, then a sign before the currency or the digits.
+  // Left side: currency, then a sign before the currency or the digits. Neither may reach back
+  // into the figure before: in "Rp 5.000.000,- 10 kegiatan" the dash ends the money figure and
+  // is no minus of the 10.
+  const floor = previous?.outerEnd ?? 0;
   let currencyAt = currencyBefore(text, coreStart);
+  if (currencyAt >= 0 && currencyAt < floor) currencyAt = -1;
   let signAt = signBefore(text, currencyAt >= 0 ? currencyAt : coreStart);
+  if (signAt >= 0 && signAt < floor) signAt = -1;
   let role: SignRole | undefined;
   if (signAt >= 0) {
     role = signRole(text, signAt, previous);

@@ -1,11 +1,11 @@
 import type { Heading, Paragraph, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
 import { columnNames, countHeaderRows, isNumberingRow, looksLikeHeaderRow, sameHeaderRow } from './header.js';
 import { SourceText, type Span } from './source.js';
 import { isArtefactLine, significantLength } from './tsv.js';
 import type { SourceCell, TableBlock } from './types.js';
+import { walk } from './walk.js';
 
 /** One table node as found in the tree, before page-break continuations are merged. */
 interface RawPart {
@@ -164,7 +164,7 @@ interface CaptionIndex {
 
 function captionIndex(tree: Root, src: SourceText): CaptionIndex {
   const blockAt: (Paragraph | Heading | undefined)[] = new Array(src.lines.length);
-  visit(tree as Node, (node: Node) => {
+  walk(tree as Node, (node: Node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
@@ -204,7 +204,8 @@ function captionFor(src: SourceText, index: CaptionIndex, tableLines: Uint8Array
 export function collectTables(tree: Root, text: string): TableBlock[] {
   const src = new SourceText(text);
   const parts: RawPart[] = [];
-  visit(tree as Node, 'table', (node: Node) => {
+  walk(tree as Node, (node: Node) => {
+    if (node.type !== 'table') return;
     const part = readPart(node as Table, src);
     if (part) parts.push(part);
   });

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
 import type { SourceText, Span } from './source.js';
+import { walk } from './walk.js';
 
 /**
  * What the line-based readers (tab tables, fractions) need to know from the syntax tree:
@@ -43,7 +43,7 @@ export function treeContext(tree: Root, src: SourceText): TreeContext {
     for (let i = a; i <= b; i++) lines[i] = 1;
   };
   const exclude = (span: Span) => mark(excluded, span);
-  visit(tree as Node, (node: Node) => {
+  walk(tree as Node, (node: Node) => {
     const span = spanOfNode(node);
     if (!span) return;
     switch (node.type) {

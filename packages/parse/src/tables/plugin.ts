@@ -4,12 +4,12 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { scanFractions } from '../fractions/scan.js';
 import { treeContext } from './context.js';
 import { SourceText, type Span } from './source.js';
 import { hasTab, isArtefactCells, nonEmptyCount, splitTsvLine, type TsvCell } from './tsv.js';
+import { walk } from './walk.js';
 
 declare module 'mdast' {
   interface TableData {
@@ -184,7 +184,7 @@ function tableRow(src: SourceText, line: LineCells): TableRow {
 /** Moves the positions of a tree parsed from `text.slice(from)` to where that slice sits. */
 function shiftPositions(tree: Root, src: SourceText, from: number): void {
   const base = src.unist(from, from).start;
-  visit(tree as Node, (node: Node) => {
+  walk(tree as Node, (node: Node) => {
     const pos = node.position;
     if (!pos) return;
     for (const point of [pos.start, pos.end]) {

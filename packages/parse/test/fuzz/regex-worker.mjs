@@ -55,23 +55,56 @@ function wordsOf(source) {
   return words.slice(0, 4);
 }
 
-const LONG = 50_000;
-const PAIR = 20_000;
+export const LONG = 50_000;
+const SHORT = 5_000;
 
+/**
+ * Families of worst inputs, each a function of a length: one character of the pattern's
+ * alphabet repeated (the "50 000 spaces" case), two of them alternating, and a literal word of
+ * the pattern followed by repetitions (to get past an anchor such as "^Rp"). Each ends in NUL,
+ * which no pattern expects, so a match attempt fails only after all the backtracking it can do.
+ */
 export function* worstInputs(source) {
   const alphabet = alphabetOf(source).slice(0, 16);
-  for (const c of alphabet) {
-    yield [`${JSON.stringify(c)} x ${LONG} + NUL`, c.repeat(LONG) + '\u0000'];
-    yield [`${JSON.stringify(c)} x ${LONG}`, c.repeat(LONG)];
-  }
-  const few = alphabet.slice(0, 10);
-  for (const a of few) for (const b of few) if (a !== b) yield [`${JSON.stringify(a + b)} x ${PAIR / 2} + NUL`, (a + b).repeat(PAIR / 2) + '\u0000'];
-  for (const w of wordsOf(source)) {
-    for (const c of alphabet.slice(0, 8)) {
-      yield [`${JSON.stringify(w)} + ${JSON.stringify(c)} x ${PAIR} + NUL`, w + c.repeat(PAIR) + '\u0000'];
-      yield [`(${JSON.stringify(w + c)}) x ${Math.floor(PAIR / (w.length + 1))} + NUL`, (w + c).repeat(Math.floor(PAIR / (w.length + 1))) + '\u0000'];
+  for (const c of alphabet) yield [`${JSON.stringify(c)} x n + NUL`, (n) => c.repeat(n) + '\u0000'];
+  for (const c of alphabet.slice(0, 4)) yield [`${JSON.stringify(c)} x n`, (n) => c.repeat(n)];
+  const few = alphabet.slice(0, 8);
+  for (const a of few) for (const b of few) if (a !== b) yield [`${JSON.stringify(a + b)} x n/2 + NUL`, (n) => (a + b).repeat(n / 2) + '\u0000'];
+  for (const w of wordsOf(source).slice(0, 3)) {
+    for (const c of alphabet.slice(0, 6)) {
+      yield [`${JSON.stringify(w)} + ${JSON.stringify(c)} x n + NUL`, (n) => w + c.repeat(n) + '\u0000'];
+      yield [`${JSON.stringify(w + c)} x n/${w.length + 1} + NUL`, (n) => (w + c).repeat(Math.floor(n / (w.length + 1))) + '\u0000'];
     }
   }
+}
+
+function time(re, input) {
+  const started = performance.now();
+  exercise(re, input);
+  return performance.now() - started;
+}
+
+/**
+ * The slowest input family for `re`, timed at 50 000 characters. A family that already costs
+ * more than 20 ms at 5 000 characters and grows more than 3x when the input doubles is
+ * superlinear, reported as such without waiting for the long run; so is one whose long run
+ * costs more than 30 times the short one.
+ */
+export function measure(re, source, onStart = () => undefined) {
+  let worst = { ms: 0, input: '', superlinear: false };
+  for (const [label, make] of worstInputs(source)) {
+    onStart(label);
+    const short = time(re, make(SHORT));
+    if (short > 20) {
+      const double = time(re, make(SHORT * 2));
+      if (double > short * 3) return { ms: double, input: `${label} (${SHORT}: ${short.toFixed(0)} ms, ${SHORT * 2}: ${double.toFixed(0)} ms)`, superlinear: true };
+    }
+    const ms = time(re, make(LONG));
+    // Ten times the input costs ten times the time when linear; thirty times is not noise.
+    if (ms > 200 && ms > 30 * Math.max(short, 1)) return { ms, input: `${label} (${SHORT}: ${short.toFixed(0)} ms, ${LONG}: ${ms.toFixed(0)} ms)`, superlinear: true };
+    if (ms > worst.ms) worst = { ms, input: `${label}, n = ${LONG}`, superlinear: false };
+  }
+  return worst;
 }
 
 /** As the code uses a pattern: sticky ones at many positions, global ones over the whole text, others once. */
@@ -96,22 +129,11 @@ if (parentPort && workerData?.regexes) {
     try {
       re = new RegExp(source, flags);
     } catch {
-      parentPort.postMessage({ type: 'result', id, worst: 0, input: 'does not compile' });
+      parentPort.postMessage({ type: 'result', id, ms: 0, input: 'does not compile', superlinear: false });
       continue;
     }
-    let worst = 0;
-    let worstInput = '';
-    for (const [label, input] of worstInputs(source)) {
-      parentPort.postMessage({ type: 'start', id, input: label });
-      const started = performance.now();
-      exercise(re, input);
-      const ms = performance.now() - started;
-      if (ms > worst) {
-        worst = ms;
-        worstInput = label;
-      }
-    }
-    parentPort.postMessage({ type: 'result', id, worst, input: worstInput });
+    const result = measure(re, source, (input) => parentPort.postMessage({ type: 'start', id, input }));
+    parentPort.postMessage({ type: 'result', id, ...result });
   }
   parentPort.postMessage({ type: 'done' });
 }
