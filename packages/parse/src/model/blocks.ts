@@ -23,6 +23,25 @@ export function plainText(raw: string): string {
   return raw.replace(TAG, ' ').replace(MARKUP, '').replace(/\\([%$&_#{}])/g, '$1').replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
+const LEAF_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  math: 'math',
+  html: 'html',
+  code: 'code',
+  table: 'table',
+};
+
+interface Visit {
+  node: Nodes;
+  inList: boolean;
+  listNumber?: number;
+}
+
+function visitOf(node: Nodes, inList: boolean, listNumber: number | undefined): Visit {
+  return listNumber === undefined ? { node, inList } : { node, inList, listNumber };
+}
+
 /** Flattens the syntax tree into the blocks prose readers look at. Tables are read elsewhere. */
 export function collectBlocks(tree: Root, text: string): Block[] {
   const blocks: Block[] = [];
@@ -35,48 +54,33 @@ export function collectBlocks(tree: Root, text: string): Block[] {
     if (listNumber !== undefined) block.listNumber = listNumber;
     blocks.push(block);
   };
-  const walk = (node: Nodes, inList: boolean, listNumber?: number) => {
-    switch (node.type) {
-      case 'paragraph':
-        push('paragraph', node, inList, listNumber);
-        return;
-      case 'heading':
-        push('heading', node, inList, listNumber);
-        return;
-      case 'math':
-        push('math', node, inList, listNumber);
-        return;
-      case 'html':
-        push('html', node, inList, listNumber);
-        return;
-      case 'code':
-        push('code', node, inList, listNumber);
-        return;
-      case 'table':
-        push('table', node, inList, listNumber);
-        return;
-      case 'list': {
-        let n = node.start ?? 1;
-        for (const item of node.children) {
-          // An empty ordered item ("9." alone on a line) is how converted drafts number a section.
-          if (item.children.length === 0 && node.ordered) {
-            const start = item.position?.start.offset;
-            const end = item.position?.end.offset;
-            if (start !== undefined && end !== undefined) {
-              const raw = text.slice(start, end);
-              blocks.push({ kind: 'paragraph', start, end, raw, plain: plainText(raw), inList: true, listNumber: n });
-            }
-          }
-          for (const child of item.children) walk(child as Nodes, true, node.ordered ? n : listNumber);
-          n++;
-        }
-        return;
-      }
-      default:
-        if ('children' in node) for (const child of node.children) walk(child as Nodes, inList, listNumber);
-    }
+  // An explicit stack, not recursion: a draft may nest blockquotes thousands deep.
+  const stack: Visit[] = tree.children.map((node) => visitOf(node, false, undefined)).reverse();
+  const later = (visits: Visit[]) => {
+    for (let i = visits.length - 1; i >= 0; i--) stack.push(visits[i] as Visit);
   };
-  for (const child of tree.children) walk(child, false);
+  for (let visit = stack.pop(); visit; visit = stack.pop()) {
+    const { node, inList, listNumber } = visit;
+    const kind = LEAF_KINDS[node.type];
+    if (kind) {
+      push(kind, node, inList, listNumber);
+      continue;
+    }
+    if (node.type === 'list') {
+      let n = node.start ?? 1;
+      const visits: Visit[] = [];
+      for (const item of node.children) {
+        const number = node.ordered ? n : listNumber;
+        // An empty ordered item ("9." alone on a line) is how converted drafts number a section.
+        if (item.children.length === 0 && node.ordered) push('paragraph', item, true, n);
+        for (const child of item.children) visits.push(visitOf(child as Nodes, true, number));
+        n++;
+      }
+      later(visits);
+      continue;
+    }
+    if ('children' in node) later(node.children.map((child) => visitOf(child as Nodes, inList, listNumber)));
+  }
   return blocks;
 }
 
@@ -87,7 +91,8 @@ export function sentences(block: Block): { start: number; end: number; raw: stri
   const out: { start: number; end: number; raw: string }[] = [];
   // A sentence ends at . ; ! ? followed by white space and an upper-case letter, a digit or a quote;
   // "3.77" and "Rp.6.483" never split because no space follows the dot.
-  const boundary = /[.;!?]+["”’)]?\s+(?=[A-Z0-9“"(])/g;
+  // The lookbehind makes a run of dots (a dot leader) one match attempt, not one per dot.
+  const boundary = /(?<![.;!?])[.;!?]+["”’)]?\s+(?=[A-Z0-9“"(])/g;
   let last = 0;
   for (const match of block.raw.matchAll(boundary)) {
     const at = match.index ?? 0;

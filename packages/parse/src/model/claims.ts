@@ -131,9 +131,9 @@ function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
   return out;
 }
 
-const CATEGORY_AFTER = /(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]/gi;
+const CATEGORY_AFTER = /(?<!\d)(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]/gi;
 // "1 Kab/Kota memiliki Indeks Ketahanan Diri “Tinggi” yaitu Kabupaten Rote Ndao": no "berkategori", but a named district.
-const CATEGORY_NAMED = /(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)[“"]\s*([^”"]{2,30}?)\s*[”"](\s*,?\s*yaitu)/gi;
+const CATEGORY_NAMED = /(?<!\d)(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)[“"]\s*([^”"]{2,30}?)\s*[”"](\s*,?\s*yaitu)/gi;
 const CATEGORY_BEFORE = /berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]\s*,?\s*berjumlah\s+(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota/gi;
 
 /** "1 Kab/Kota … berkategori “Sangat Tinggi” yaitu Kabupaten Belu": how many units fall in a category. */
