@@ -1,7 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { offsetMapper, restoreLineEndings, splitLineEndings } from '../src/line-endings.js';
+import { offsetMapper, restoreLineEndings, splitLineEndings } from '@lkip/parse';
 import { decodeDraft, encodeDraft } from '../src/read-draft.js';
 import { writeFileAtomic } from '../src/write-atomic.js';
 import { tempDir } from './helpers.js';

@@ -18,3 +18,4 @@ export { parseMarkdown } from './pipeline.js';
 export * from './numbers/index.js';
 export { indicatorKey, indicatorWords, countPatternOf } from './model/indicator-names.js';
 export * from './docx/index.js';
+export { offsetMapper, restoreLineEndings, splitLineEndings, type Eol, type LineEndings } from './text/line-endings.js';

@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import type { Locale } from '@lkip/engine';
 import { displayPath } from '../formatters/stylish.js';
-import { splitLineEndings } from '../line-endings.js';
+import { splitLineEndings } from '@lkip/parse';
 import { isDocxPath } from '../files.js';
 import { readDraftFile } from '../read-draft.js';
 import { readDraftInput } from '../read-input.js';

@@ -26,7 +26,7 @@ import { expandDraftPatterns, isDocxPath, LINT_EXTENSIONS } from '../files.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { displayPath } from '../formatters/stylish.js';
 import { words } from '../i18n.js';
-import { offsetMapper, restoreLineEndings, splitLineEndings, type LineEndings } from '../line-endings.js';
+import { offsetMapper, restoreLineEndings, splitLineEndings, type LineEndings } from '@lkip/parse';
 import { encodeDraft } from '../read-draft.js';
 import { readDraftInput } from '../read-input.js';
 import { useColor } from '../color.js';

@@ -3,17 +3,10 @@
  * a save. They must leave exactly as `lkip lint --fix` would write them: same encoding, same
  * byte-order mark, same line ends. The editor and the linter see LF text in between.
  */
+import { restoreLineEndings as restoreShared, splitLineEndings as splitShared, type LineEndings } from '@lkip/parse';
+
+export type { Eol, LineEndings } from '@lkip/parse';
 export type DraftEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
-export type Eol = '\r\n' | '\n';
-
-export interface LineEndings {
-  /** The ending of each line but the last. */
-  endings: Eol[];
-  /** For lines an edit adds, and for every line once the line count changed. */
-  dominant: Eol;
-  hasCrlf: boolean;
-}
-
 export interface DraftText {
   /** LF text: what the editor holds and the linter reads. */
   text: string;
@@ -74,29 +67,13 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** CRLF to LF, remembering each line's own ending (drafts from Windows mix both). */
 export function splitLineEndings(text: string): DraftText {
-  const endings: Eol[] = [];
-  let crlf = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) {
-      endings.push('\r\n');
-      crlf++;
-    } else endings.push('\n');
-  }
-  const hasCrlf = crlf > 0;
-  return {
-    text: hasCrlf ? text.replace(/\r\n/g, '\n') : text,
-    lineEndings: { endings, dominant: crlf * 2 > endings.length ? '\r\n' : '\n', hasCrlf },
-  };
+  const { lf, lineEndings } = splitShared(text);
+  return { text: lf, lineEndings };
 }
 
 /** LF text back to the draft's own endings: per line while the line count is unchanged. */
 export function restoreLineEndings(lf: string, original: LineEndings): string {
-  if (!original.hasCrlf) return lf;
-  const lines = lf.split('\n');
-  const keep = lines.length - 1 === original.endings.length;
-  let text = lines[0] ?? '';
-  for (let i = 1; i < lines.length; i++) text += (keep ? (original.endings[i - 1] ?? original.dominant) : original.dominant) + lines[i];
-  return text;
+  return restoreShared(lf, original).text;
 }
 
 export const LF_ONLY: LineEndings = { endings: [], dominant: '\n', hasCrlf: false };

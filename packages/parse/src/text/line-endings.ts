@@ -1,7 +1,7 @@
 /**
- * Drafts come from Windows machines with CRLF line ends. The parser and the rules see LF text;
- * the CLI keeps each line's own ending when it writes a fix back and maps fix offsets to the
- * text on disk, so that `fix.range` in the JSON output applies to the file as it is.
+ * Drafts come from Windows machines with CRLF line ends, often mixed with LF. The reader and the
+ * rules see LF text; the CLI and the viewer keep each line's own ending when they write a fix
+ * back, and map fix offsets to the text as it is on disk.
  */
 export type Eol = '\r\n' | '\n';
 
