@@ -34,7 +34,9 @@ export const stylish: Formatter = (results, context) => {
     const lineWidth = Math.max(...rows.map((r) => r.line.length));
     const columnWidth = Math.max(...rows.map((r) => r.column.length));
     const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    // Rule ids line up in a column as in ESLint, but LKIP messages name several figures and
+    // places: past 60 characters a message is not padded, or the ids drift off any terminal.
+    const messageWidth = Math.min(60, Math.max(...rows.map((r) => r.message.length)));
 
     out += `\n${c.underline(displayPath(result.filePath, context))}\n`;
     result.messages.forEach((m, i) => {
