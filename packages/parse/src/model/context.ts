@@ -20,7 +20,7 @@ export interface BuildContext {
   fiscalYear: number;
   ids: Map<string, number>;
   /** Computed once, on first use, by the readers that share them. */
-  cache: { paragraphs?: Block[]; scopes?: ProseScope[] };
+  cache: { paragraphs?: Block[]; scopes?: ProseScope[]; cells?: Map<string, Quantity[]> };
 }
 
 export function nextId(ctx: BuildContext, prefix: string): string {
@@ -47,8 +47,15 @@ export function toQuantity(ctx: BuildContext, r: ReadNumber, base: number, unit?
 /** The figures in a table cell, read from the cell's exact source slice so positions stay exact. */
 export function cellQuantities(ctx: BuildContext, cell: SourceCell, context?: NumberContext): Quantity[] {
   const start = cell.position.offset;
+  // The raw table and the measurements read the same cells with the same column context.
+  const key = `${start}:${cell.position.endOffset}:${context?.kind ?? ''}:${context?.columnDecimals?.join(',') ?? ''}`;
+  ctx.cache.cells ??= new Map();
+  const cached = ctx.cache.cells.get(key);
+  if (cached) return cached.map((q) => ({ ...q }));
   const slice = ctx.text.slice(start, cell.position.endOffset);
-  return findNumbers(slice, context).map((r) => toQuantity(ctx, r, start));
+  const quantities = findNumbers(slice, context).map((r) => toQuantity(ctx, r, start));
+  ctx.cache.cells.set(key, quantities);
+  return quantities.map((q) => ({ ...q }));
 }
 
 /** The single figure a cell states ("3.77 Indeks", "87.18 %"), or undefined for "-", words or several figures. */
