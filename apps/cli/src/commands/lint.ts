@@ -1,11 +1,9 @@
-import { access, readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import {
   ConfigError,
   UnknownRuleError,
   buildResult,
   lintText,
-  parseConfigText,
   resolveConfig,
   resolveRules,
   verifyAndFix,
@@ -21,6 +19,7 @@ import {
 import type { LkipDocument } from '@lkip/schema';
 import { applyBaseline, createBaseline, readBaseline, stringifyBaseline, type BaselineFile } from '../baseline.js';
 import { LintCache, resolveCacheLocation, sha256 } from '../cache.js';
+import { readConfigFile } from '../config-file.js';
 import { CliError, describeFsError } from '../errors.js';
 import { expandDraftPatterns, isDocxPath, LINT_EXTENSIONS } from '../files.js';
 import { formatters, type FormatName } from '../formatters/index.js';
@@ -34,7 +33,7 @@ import { attachWordLocations } from '../word-locations.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { CommandContext } from './context.js';
 
-export const CONFIG_FILE = 'lkip.config.json';
+export { CONFIG_FILE } from '../config-file.js';
 
 export interface LintFlags {
   format: FormatName;
@@ -239,21 +238,8 @@ export function parseRuleFlags(values: readonly string[]): Record<string, Severi
 }
 
 async function loadConfig(flag: string | undefined, ctx: CommandContext): Promise<{ config: ResolvedConfig; label?: string }> {
-  const { cwd } = ctx.io;
-  let path: string | undefined;
-  if (flag !== undefined) path = resolve(cwd, flag);
-  else if (await exists(join(cwd, CONFIG_FILE))) path = join(cwd, CONFIG_FILE);
-  if (path === undefined) return { config: resolveConfig() };
-  const label = displayPath(path, ctx.io);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`${label}: cannot read config file: ${describeFsError(error)}`);
-  }
-  const parsed = parseConfigText(text, { ruleIds: ctx.rules.map((r) => r.meta.id) });
-  if ('error' in parsed) throw new CliError(`${label}: ${parsed.error}`);
-  return { config: parsed.config, label };
+  const file = await readConfigFile(flag, ctx);
+  return file ? { config: file.config, label: file.label } : { config: resolveConfig() };
 }
 
 function describeConfigError(error: ConfigError, configLabel: string | undefined, ruleIds: readonly string[]): string {
@@ -262,13 +248,6 @@ function describeConfigError(error: ConfigError, configLabel: string | undefined
   const known = error instanceof UnknownRuleError && error.unknown.every((u) => u.closest.length === 0) ? ` (known rules: ${ruleIds.join(', ')})` : '';
   const message = `${error.message}${known}`;
   return configLabel !== undefined && !fromFlags ? `${configLabel}: ${message}` : message;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Everything besides the draft's bytes that decides its findings: a change means a fresh lint. */

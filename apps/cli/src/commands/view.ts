@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConfigText } from '@lkip/engine';
-import { CliError, describeFsError } from '../errors.js';
+import { readConfigFile } from '../config-file.js';
+import { CliError } from '../errors.js';
 import { displayPath } from '../formatters/stylish.js';
 import { readDraftFile } from '../read-draft.js';
 import { startViewerServer, type ViewerServer } from '../view/server.js';
 import type { CommandContext } from './context.js';
-import { CONFIG_FILE } from './lint.js';
 
 export interface ViewFlags {
   port?: number;
@@ -46,7 +44,8 @@ export async function viewCommand(file: string, flags: ViewFlags, ctx: CommandCo
   const label = displayPath(path, io);
   // Fails early, with the CLI's usual one-line message, for a missing, binary or non-UTF-8 draft.
   await readDraftFile(path, label);
-  const configText = await readConfigText(flags.config, ctx);
+  // Like `lkip lint`: --config, else ./lkip.config.json when present; validated before serving.
+  const configText = (await readConfigFile(flags.config, ctx))?.text;
 
   const server = await startViewerServer({ distDir, port, draft: { path, ...(configText !== undefined ? { configText } : {}) } });
   io.stdout(`${server.url}\n`);
@@ -57,22 +56,6 @@ export async function viewCommand(file: string, flags: ViewFlags, ctx: CommandCo
   return 0;
 }
 
-/** Like `lkip lint`: --config, else ./lkip.config.json when present; validated before serving. */
-async function readConfigText(flag: string | undefined, ctx: CommandContext): Promise<string | undefined> {
-  const { cwd } = ctx.io;
-  const path = flag !== undefined ? resolve(cwd, flag) : join(cwd, CONFIG_FILE);
-  if (flag === undefined && !existsSync(path)) return undefined;
-  const label = displayPath(path, ctx.io);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`${label}: cannot read config file: ${describeFsError(error)}`);
-  }
-  const parsed = parseConfigText(text, { ruleIds: ctx.rules.map((r) => r.meta.id) });
-  if ('error' in parsed) throw new CliError(`${label}: ${parsed.error}`);
-  return text;
-}
 
 function stopped(signal: AbortSignal | undefined): Promise<void> {
   if (signal) {
