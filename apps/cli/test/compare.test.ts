@@ -140,6 +140,17 @@ describe('lkip compare with the NTT draft', () => {
   });
 });
 
+describe('lkip compare with a Word draft', () => {
+  it('compares the NTT fixture as .docx with a Markdown province, matching all 16 indicators', async () => {
+    const r = await lkip(['compare', '--format', 'json', 'fixtures/docx/ntt-2024.docx', `${SYNTHETIC}/teluk-mutiara/draft.md`]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as Comparison;
+    expect(result.documents.map((d) => d.province)).toEqual(['Nusa Tenggara Timur', 'Teluk Mutiara']);
+    expect(result.indicators).toHaveLength(16);
+    expect(result.indicators.every((i) => new Set(i.cells.map((c) => c.document)).size === 2)).toBe(true);
+  });
+});
+
 describe('lkip compare: usage and bad files', () => {
   let dir: string;
   let cleanup: () => void;

@@ -8,7 +8,7 @@ import { analyseInProcess, CompareProgress, DraftPool, workerCount, workerScript
 import { formatTable } from '../compare/table.js';
 import type { AnalysedDraft } from '../compare/analyse.js';
 import { CliError, describeFsError } from '../errors.js';
-import { expandPatterns } from '../files.js';
+import { expandPatterns, LINT_EXTENSIONS } from '../files.js';
 import { displayPath } from '../formatters/stylish.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { CommandContext } from './context.js';
@@ -32,7 +32,7 @@ export interface CompareFlags {
  */
 export async function compareCommand(patterns: string[], flags: CompareFlags, io: CommandContext['io'], context: () => Promise<CommandContext>): Promise<number> {
   if (patterns.length === 0) throw new CliError('compare needs drafts: lkip compare <files|dirs|globs...>');
-  const files = await expandPatterns(patterns, io.cwd);
+  const files = await expandPatterns(patterns, io.cwd, LINT_EXTENSIONS);
   if (files.length < 2) throw new CliError(`compare needs at least two drafts; ${patterns.map((p) => `'${p}'`).join(' ')} gave ${files.length}`);
   const drafts: DraftToAnalyse[] = files.map((path) => ({ path, label: displayPath(path, io) }));
 

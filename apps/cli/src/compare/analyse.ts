@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { comparableDocument, type ComparableDocument } from '@lkip/compare';
 import { lintDocument, type LintMessage, type Locale, type Rule } from '@lkip/engine';
-import { readDraftFile } from '../read-draft.js';
+import { readDraftInput } from '../read-input.js';
 import type { ParseDraft } from '../commands/context.js';
 
 export interface DraftTools {
@@ -24,7 +24,8 @@ export interface AnalysedDraft {
  * naming the file, as `lkip lint` words them; a file without indicators comes back empty.
  */
 export async function analyseDraftFile(path: string, label: string, tools: DraftTools): Promise<AnalysedDraft> {
-  const draft = await readDraftFile(path, label);
+  // A Word draft arrives as the Markdown it converts to, so every kind of draft compares alike.
+  const draft = await readDraftInput(path, label);
   // Positions count lines and columns; CRLF drafts give the same lines once the CRs are gone.
   const text = draft.text.replace(/\r\n?/g, '\n');
   const format = extname(path).toLowerCase() === '.txt' ? 'text' : 'markdown';
