@@ -147,7 +147,8 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'))
     .option('-o, --out <file>', 'write the output to this file (atomically) instead of standard output')
     .addOption(new Option('--locale <locale>', 'language of the messages').choices(['id', 'en']).default('id'))
-    .action(async (patterns: string[], flags: { format: 'table' | 'json' | 'csv' | 'html'; out?: string; locale: 'id' | 'en' }) => {
+    .option('-c, --config <file>', 'use this config file instead of ./lkip.config.json')
+    .action(async (patterns: string[], flags: { format: 'table' | 'json' | 'csv' | 'html'; out?: string; locale: 'id' | 'en'; config?: string }) => {
       // Loaded on demand, like `view`; it takes the context lazily to start its worker threads first.
       const { compareCommand } = await import('./commands/compare.js');
       setExitCode(await compareCommand(patterns, flags, io, context));

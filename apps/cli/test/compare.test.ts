@@ -151,6 +151,22 @@ describe('lkip compare with a Word draft', () => {
   });
 });
 
+describe('lkip compare with a config', () => {
+  it('lints each draft with --config, as lkip lint does', async () => {
+    const { dir, cleanup } = tempDir();
+    const config = join(dir, 'lkip.config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'capaian-mismatch': 'off' } }));
+    const args = ['compare', '--format', 'json', 'fixtures/ntt-2024/draft.md', `${SYNTHETIC}/teluk-mutiara/draft.md`];
+    const ruleIds = (stdout: string) => new Set((JSON.parse(stdout) as Comparison).indicators.flatMap((i) => i.cells.flatMap((c) => c.findings.map((f) => f.ruleId))));
+    const plain = await lkip(args);
+    const configured = await lkip([...args, '--config', config]);
+    expect(configured.code).toBe(0);
+    expect(ruleIds(plain.stdout).has('capaian-mismatch')).toBe(true);
+    expect(ruleIds(configured.stdout).has('capaian-mismatch')).toBe(false);
+    cleanup();
+  });
+});
+
 describe('lkip compare: usage and bad files', () => {
   let dir: string;
   let cleanup: () => void;

@@ -8,6 +8,7 @@ import { analyseInProcess, CompareProgress, DraftPool, workerCount, workerScript
 import { formatTable } from '../compare/table.js';
 import type { AnalysedDraft } from '../compare/analyse.js';
 import { CliError, describeFsError } from '../errors.js';
+import { readConfigFile } from '../config-file.js';
 import { expandPatterns, LINT_EXTENSIONS } from '../files.js';
 import { displayPath } from '../formatters/stylish.js';
 import { writeFileAtomic } from '../write-atomic.js';
@@ -20,6 +21,7 @@ export interface CompareFlags {
   format: CompareFormat;
   out?: string;
   locale: Locale;
+  config?: string;
 }
 
 /**
@@ -47,7 +49,11 @@ export async function compareCommand(patterns: string[], flags: CompareFlags, io
       await pool.close();
       pool = undefined;
     }
-    analysed = pool ? await pool.analyse(drafts, progress) : await analyseInProcess(drafts, { parse: ctx.parse, rules: ctx.rules, locale: flags.locale }, progress);
+    // The same config as `lkip lint`: --config, else ./lkip.config.json when present.
+    const config = (await readConfigFile(flags.config, ctx))?.config;
+    analysed = pool
+      ? await pool.analyse(drafts, progress, config)
+      : await analyseInProcess(drafts, { parse: ctx.parse, rules: ctx.rules, locale: flags.locale, ...(config ? { config } : {}) }, progress);
   } finally {
     progress.finish();
     // Live threads would keep the process running after an error.

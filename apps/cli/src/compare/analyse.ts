@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { comparableDocument, type ComparableDocument } from '@lkip/compare';
-import { lintDocument, type LintMessage, type Locale, type Rule } from '@lkip/engine';
+import { lintDocument, type LintMessage, type Locale, type ResolvedConfig, type Rule } from '@lkip/engine';
 import { readDraftInput } from '../read-input.js';
 import type { ParseDraft } from '../commands/context.js';
 
@@ -9,6 +9,8 @@ export interface DraftTools {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule list mixes rules of every option type
   rules: readonly Rule<any>[];
   locale: Locale;
+  /** The run's lkip.config.json, so a cell's findings are the ones `lkip lint` reports. */
+  config?: ResolvedConfig;
 }
 
 /** What a worker posts back for one draft: the part of the model the comparison reads, and the findings. */
@@ -32,6 +34,6 @@ export async function analyseDraftFile(path: string, label: string, tools: Draft
   const doc = tools.parse(text, { path, format });
   // Nothing to compare and nothing to lint against: the caller decides whether that is fatal.
   if (doc.indicators.length === 0) return { file: label, doc: comparableDocument(doc), messages: [] };
-  const messages = lintDocument(doc, { rules: tools.rules, locale: tools.locale, text });
+  const messages = lintDocument(doc, { rules: tools.rules, locale: tools.locale, text, ...(tools.config ? { config: tools.config } : {}) });
   return { file: label, doc: comparableDocument(doc), messages };
 }

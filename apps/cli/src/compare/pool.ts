@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Locale } from '@lkip/engine';
+import type { Locale, ResolvedConfig } from '@lkip/engine';
 import { CliError, oneLine } from '../errors.js';
 import type { Io } from '../io.js';
 import { analyseDraftFile, type AnalysedDraft, type DraftTools } from './analyse.js';
@@ -66,7 +66,7 @@ export class DraftPool {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { locale } }));
   }
 
-  async analyse(drafts: readonly DraftToAnalyse[], progress: CompareProgress): Promise<AnalysedDraft[]> {
+  async analyse(drafts: readonly DraftToAnalyse[], progress: CompareProgress, config?: ResolvedConfig): Promise<AnalysedDraft[]> {
     const results: (AnalysedDraft | undefined)[] = new Array(drafts.length);
     let next = 0;
     try {
@@ -77,7 +77,7 @@ export class DraftPool {
           if (next >= drafts.length) return;
           const id = next++;
           const draft = drafts[id] as DraftToAnalyse;
-          worker.postMessage({ id, path: draft.path, label: draft.label } satisfies DraftJob);
+          worker.postMessage({ id, path: draft.path, label: draft.label, ...(config ? { config } : {}) } satisfies DraftJob);
         };
         for (const worker of this.workers) {
           worker.on('message', (message: DraftJobResult) => {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Locale } from '@lkip/engine';
+import type { Locale, ResolvedConfig } from '@lkip/engine';
 import { oneLine } from '../errors.js';
 import { analyseDraftFile, type AnalysedDraft } from './analyse.js';
 
@@ -8,6 +8,7 @@ export interface DraftJob {
   id: number;
   path: string;
   label: string;
+  config?: ResolvedConfig;
 }
 
 export type DraftJobResult = { id: number; ok: true; result: AnalysedDraft } | { id: number; ok: false; error: string };
@@ -19,7 +20,7 @@ if (port) {
   const { locale } = workerData as { locale: Locale };
   const [{ parseDraft }, { rules }] = await Promise.all([import('@lkip/parse'), import('@lkip/rules')]);
   port.on('message', (job: DraftJob) => {
-    analyseDraftFile(job.path, job.label, { parse: parseDraft, rules, locale }).then(
+    analyseDraftFile(job.path, job.label, { parse: parseDraft, rules, locale, ...(job.config ? { config: job.config } : {}) }).then(
       (result) => port.postMessage({ id: job.id, ok: true, result } satisfies DraftJobResult),
       (error: unknown) => port.postMessage({ id: job.id, ok: false, error: oneLine(error) } satisfies DraftJobResult),
     );
