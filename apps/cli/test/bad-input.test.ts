@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Rule } from '@lkip/engine';
 import { parseDraft } from '@lkip/parse';
 import { rules as shippedRules } from '@lkip/rules';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeParse, lkip, tempDir } from './helpers.js';
+import { fakeParse, lkip, tempDir, writeInto } from './helpers.js';
 
 /**
  * Every input lkip cannot lint ends the same way: exit code 2, exactly one line on stderr that
@@ -19,12 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const write = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-};
+const write = (name: string, content: string | Uint8Array) => writeInto(dir, name, content);
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const real = { parse: parseDraft, rules: shippedRules as Rule[] };
 

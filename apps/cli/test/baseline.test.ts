@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '@lkip/engine';
 import { parseDraft } from '@lkip/parse';
 import { rules as shippedRules } from '@lkip/rules';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lkip, tempDir } from './helpers.js';
+import { lkip, tempDir, writeInto } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -14,12 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const write = (name: string, content: string) => {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-};
+const write = (name: string, content: string) => writeInto(dir, name, content);
 interface JsonResult {
   filePath: string;
   messages: { ruleId: string | null; line: number; message: string }[];

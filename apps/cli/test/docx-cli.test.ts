@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
@@ -6,7 +6,7 @@ import type { Rule } from '@lkip/engine';
 import { parseDraft } from '@lkip/parse';
 import { rules as shippedRules } from '@lkip/rules';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lkip, tempDir } from './helpers.js';
+import { lkip, tempDir, writeInto } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -38,12 +38,7 @@ beforeAll(async () => {
   );
 });
 
-const put = (name: string, bytes: Uint8Array) => {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, bytes);
-  return path;
-};
+const put = (name: string, bytes: Uint8Array) => writeInto(dir, name, bytes);
 interface JsonMessage {
   ruleId: string;
   line: number;

@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeRules, lkip, tempDir } from './helpers.js';
+import { fakeRules, lkip, tempDir, writeInto } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -11,10 +10,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 const DRAFT = '# Laporan Kinerja\n\nsatu WARN dua\n\n| Satker | Capaian |\n|---|---|\n| Belu | FIXME |\n| Kupang | ERR |\n';
-const write = (name: string, content: string) => {
-  mkdirSync(join(dir, name, '..'), { recursive: true });
-  writeFileSync(join(dir, name), content);
-};
+const write = (name: string, content: string) => writeInto(dir, name, content);
 
 describe('stylish', () => {
   it("looks like ESLint's, with a code frame and related places, localised", async () => {

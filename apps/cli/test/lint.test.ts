@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeRules, lkip, tempDir } from './helpers.js';
+import { fakeRules, lkip, tempDir, writeInto } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -10,12 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const write = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-};
+const write = (name: string, content: string | Uint8Array) => writeInto(dir, name, content);
 
 interface JsonResult {
   filePath: string;
