@@ -351,12 +351,57 @@ export const Cell = z
   .meta({ id: 'Cell' });
 export type Cell = z.infer<typeof Cell>;
 
+/**
+ * The part a column plays, read from its header words (and an agency profile's header synonyms).
+ * Generic checks (a row's capaian, a budget row, a change column) need nothing else.
+ */
+export const ColumnRole = z.enum([
+  'number', // No. / Nomor
+  'label', // the row's subject when it is not an indicator or an office (kegiatan, uraian, komponen)
+  'indicator',
+  'goal', // sasaran
+  'unit', // the reporting office of the row
+  'measure-unit', // satuan
+  'target',
+  'realisation',
+  'achievement', // capaian, % capaian
+  'category', // kategori, predikat, kriteria
+  'ceiling', // pagu, anggaran
+  'spent', // realisasi anggaran
+  'spent-percent', // % realisasi anggaran
+  'remaining', // sisa, selisih
+  'year', // a column headed by a year (2022, Tahun 2023, Realisasi 2024)
+  'change', // perubahan, kenaikan/penurunan, growth
+  'weight', // bobot
+  'score', // nilai, skor
+  'interval', // band bounds
+  'other',
+]);
+export type ColumnRole = z.infer<typeof ColumnRole>;
+
+/** Layouts a table is read from: Markdown tables, Word, and the text layouts PDF converters give. */
+export const TableFormat = z.enum([
+  'tsv', // tab-separated rows
+  'gfm', // GFM pipe table
+  'html', // <table> inside Markdown
+  'docx',
+  'text',
+  'aligned', // columns aligned with runs of spaces (pdftotext -layout)
+  'lines', // one cell per line (plain pdftotext, copy-paste from a PDF viewer)
+  'flat', // one row per line, cells separated by single spaces, multi-word labels
+]);
+export type TableFormat = z.infer<typeof TableFormat>;
+
 /** A table as found in the draft, after merged headers are resolved. */
 export const RawTable = z
   .object({
     id: z.string(),
     kind: TableKind,
-    format: z.enum(['tsv', 'gfm', 'html', 'docx', 'text']),
+    format: TableFormat,
+    /** The role of each column (same length as `columns`), when it could be read with confidence. */
+    roles: z.array(ColumnRole).optional(),
+    /** The year a column is about ("2023", "Realisasi 2024"), per column; null where none. */
+    years: z.array(z.int().nullable()).optional(),
     caption: z.string().optional(),
     /** One name per column, merged header rows joined ("Anggaran Pagu"). */
     columns: z.array(z.string()),

@@ -1,4 +1,4 @@
-import type { Position } from '@lkip/schema';
+import type { Position, TableFormat } from '@lkip/schema';
 
 /** A stretch of source text: a table cell, or one part of a fraction. */
 export interface SourceCell {
@@ -10,7 +10,7 @@ export interface SourceCell {
 export interface TableBlock {
   /** 't1', 't2', … in document order (after merging page-break continuations). */
   id: string;
-  format: 'tsv' | 'gfm' | 'html';
+  format: TableFormat;
   /** Every row as in the source, header rows (also the repeated ones) included. */
   rows: SourceCell[][];
   /** Leading header rows, including a "1 2 3 4 …" column-number row. */
