@@ -6,13 +6,15 @@ import { VFile } from 'vfile';
 import { remarkGfmTables } from './tables/gfm-tables.js';
 import { maskTabTables } from './tables/mask.js';
 import { remarkTabTables } from './tables/index.js';
+import { remarkLayoutTables } from './tables/layout-plugin.js';
 
 // Built once: freezing fixes the plugin list, so every call reuses the same parser setup.
-const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkMath).use(remarkTabTables).freeze();
+const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkMath).use(remarkTabTables).use(remarkLayoutTables).freeze();
 
 /**
  * Parses a draft into mdast with positions: CommonMark + GFM pipe tables + math, and tab-separated
- * blocks turned into `table` nodes (`data.lkipFormat === 'tsv'`). Synchronous.
+ * blocks turned into `table` nodes (`data.lkipFormat === 'tsv'`), then HTML tables and the text layouts
+ * of PDF converters (`'html'`, `'aligned'`, `'lines'`, `'flat'`; see tables/layout-plugin.ts). Synchronous.
  */
 export function parseMarkdown(text: string): Root {
   const { masked, lines } = maskTabTables(text);

@@ -1,4 +1,5 @@
-import type { TableKind } from '@lkip/schema';
+import type { ColumnRole, TableKind } from '@lkip/schema';
+import { legacyColumnKey, normHeader, ROLE_OF_KEY, roleOfHeader, synonymRole, type HeaderSynonyms } from './column-roles.js';
 import type { TableBlock } from '../tables/types.js';
 
 export interface ColumnRoles {
@@ -18,29 +19,26 @@ export interface ColumnRoles {
   measureUnit?: number;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const norm = normHeader;
 
-/** Which column plays which part, read from the header words (headers are spelt many ways). */
-export function columnRoles(columns: readonly string[]): ColumnRoles {
+/** The `ColumnRoles` key of each role that has one. */
+const KEY_OF_ROLE: Partial<Record<ColumnRole, keyof ColumnRoles>> = Object.fromEntries(
+  Object.entries(ROLE_OF_KEY).map(([key, role]) => [role, key as keyof ColumnRoles]),
+);
+
+/**
+ * Which column plays which part, read from the header words (headers are spelt many ways): the
+ * first column of each role. A profile's header synonyms, when given, take precedence over the
+ * built-in words. `columnRoleList` (column-roles.ts) gives every column's role and year.
+ */
+export function columnRoles(columns: readonly string[], synonyms?: HeaderSynonyms): ColumnRoles {
   const roles: ColumnRoles = {};
   columns.forEach((raw, i) => {
-    const c = norm(raw);
-    const set = (key: keyof ColumnRoles) => {
-      if (roles[key] === undefined) roles[key] = i;
-    };
-    if (/\b(anggaran|pagu)\b/.test(c) && /\bpagu\b/.test(c)) return set('ceiling');
-    if (/\banggaran\b/.test(c) && /\brealisasi\b/.test(c)) return set('spent');
-    if (/\banggaran\b/.test(c) && /%|persen/.test(c)) return set('spentPercent');
-    if (/^(no\.?|nomor)$/.test(c)) return set('number');
-    if (/\b(satker|satuan kerja|unit kerja|bnnp\/bnnk|bnnk|bnnp|kompilasi|capaian wilayah|kompliasi|wilayah|kab\/kota)\b/.test(c) && !/target|realisasi/.test(c)) return set('unit');
-    if (/indikator/.test(c)) return set('indicator');
-    if (/sasaran|kategori kegiatan/.test(c)) return set('goal');
-    if (/^target\b/.test(c)) return set('target');
-    if (/^realisasi\b/.test(c)) return set('realisation');
-    if (/^(%|% realisasi|% capaian|capaian|persentase|% \(capaian\))$/.test(c) || /^%\s/.test(c)) return set('achievement');
-    if (/^kategori|^kriteria|^predikat/.test(c)) return set('category');
-    if (/^satuan$/.test(c)) return set('measureUnit');
-    return undefined;
+    const fromSynonym = synonymRole(raw, synonyms);
+    // The first reader's words first (so the tables it sorted keep their kind), then the wider
+    // vocabulary of column-roles.ts for the headers they do not know ("Tahun 2024 Target").
+    const key = fromSynonym ? KEY_OF_ROLE[fromSynonym] : (legacyColumnKey(norm(raw)) ?? KEY_OF_ROLE[roleOfHeader(raw, undefined)]);
+    if (key !== undefined && roles[key] === undefined) roles[key] = i;
   });
   return roles;
 }
@@ -48,10 +46,10 @@ export function columnRoles(columns: readonly string[]): ColumnRoles {
 const RP = /\bRp\.?\s?\d/;
 
 /** Sorts a table into the kinds the model knows, from its headers and, failing that, its cells. */
-export function classifyTable(table: TableBlock): TableKind {
+export function classifyTable(table: TableBlock, synonyms?: HeaderSynonyms): TableKind {
   const cols = table.columns.map(norm);
   const all = cols.join(' | ');
-  const roles = columnRoles(table.columns);
+  const roles = columnRoles(table.columns, synonyms);
   const has = (re: RegExp) => re.test(all);
   if (has(/kompilasi|kompliasi|capaian wilayah/)) return 'recap';
   if (roles.indicator !== undefined && roles.target !== undefined && (roles.ceiling !== undefined || has(/\bpagu\b/))) return 'appendix-summary';

@@ -1,6 +1,8 @@
+import type { TableFormat } from '@lkip/schema';
 import type { Heading, Paragraph, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
+import { findFurniture } from './furniture.js';
 import { columnNames, countHeaderRows, isNumberingRow, looksLikeHeaderRow, sameHeaderRow } from './header.js';
 import { SourceText, type Span } from './source.js';
 import { isArtefactLine, significantLength } from './tsv.js';
@@ -9,7 +11,7 @@ import { walk } from './walk.js';
 
 /** One table node as found in the tree, before page-break continuations are merged. */
 interface RawPart {
-  format: 'tsv' | 'gfm';
+  format: TableFormat;
   rows: SourceCell[][];
   /** Offset where each row ends: missing trailing cells are placed there. */
   rowEnds: number[];
@@ -43,7 +45,7 @@ function readPart(node: Table, src: SourceText): RawPart | null {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return null;
-  const format = node.data?.lkipFormat === 'tsv' ? 'tsv' : 'gfm';
+  const format: TableFormat = node.data?.lkipFormat ?? 'gfm';
   const rows: SourceCell[][] = [];
   const rowEnds: number[] = [];
   for (const row of node.children) {
@@ -56,15 +58,20 @@ function readPart(node: Table, src: SourceText): RawPart | null {
         cells.push({ text: toString(cell).trim(), position: src.position(rowEnd, rowEnd) });
         return;
       }
-      const span = format === 'tsv' ? { start: cs, end: ce } : gfmCellSpan(src, cs, ce, index === row.children.length - 1);
-      cells.push({ text: src.text.slice(span.start, span.end), position: src.position(span.start, span.end) });
+      const span = format !== 'gfm' ? { start: cs, end: ce } : gfmCellSpan(src, cs, ce, index === row.children.length - 1);
+      // The text layouts and HTML give a cell's text themselves: a label broken over two lines, or
+      // a cell with markup or entities, is not the plain source under its position.
+      const own = format !== 'gfm' && format !== 'tsv';
+      cells.push({ text: own ? toString(cell) : src.text.slice(span.start, span.end), position: src.position(span.start, span.end) });
     });
     rows.push(cells);
     rowEnds.push(src.trim(row.position?.start.offset ?? rowEnd, rowEnd).end);
   }
   if (rows.length === 0) return null;
   // A lone tab row ("VISI\t…", a key and its text) is data: a header needs something under it.
-  const headerRows = format === 'tsv' && rows.length === 1 ? 0 : countHeaderRows(rows.map(texts), format === 'gfm');
+  const given = node.data?.lkipHeaderRows;
+  const headerRows =
+    given !== undefined ? given : format === 'tsv' && rows.length === 1 ? 0 : countHeaderRows(rows.map(texts), format === 'gfm');
   return {
     format,
     rows,
@@ -86,6 +93,20 @@ function onlyGapBetween(src: SourceText, after: number, before: number): boolean
   return true;
 }
 
+/** Layouts read from converted text, whose tables a page break (page number, running head) may cut. */
+const TEXT_FORMATS: ReadonlySet<TableFormat> = new Set<TableFormat>(['html', 'aligned', 'lines', 'flat']);
+
+const FURNITURE = new WeakMap<SourceText, Uint8Array>();
+
+/** Only blank lines and page furniture ("Halaman 12", a running head, a form feed) between two lines. */
+function onlyPageBreakBetween(src: SourceText, after: number, before: number): boolean {
+  if (before - after > 12) return false;
+  let furniture = FURNITURE.get(src);
+  if (!furniture) FURNITURE.set(src, (furniture = findFurniture(src, () => false).lines));
+  for (let i = after + 1; i < before; i++) if (!src.isBlank(i) && furniture[i] !== 1) return false;
+  return true;
+}
+
 function integerCell(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,4}\.?$/.test(text)) return undefined;
   return Number.parseInt(text, 10);
@@ -99,7 +120,8 @@ function continues(src: SourceText, group: RawPart[], part: RawPart): boolean {
   const head = group[0] as RawPart;
   const tail = group[group.length - 1] as RawPart;
   if (head.headerRows === 0 || part.firstLine <= tail.lastLine) return false;
-  if (!onlyGapBetween(src, tail.lastLine, part.firstLine)) return false;
+  if (!onlyGapBetween(src, tail.lastLine, part.firstLine) && !(TEXT_FORMATS.has(tail.format) && TEXT_FORMATS.has(part.format) && onlyPageBreakBetween(src, tail.lastLine, part.firstLine)))
+    return false;
   const header = texts(head.rows[0] as SourceCell[]);
   const first = texts(part.rows[0] as SourceCell[]);
   if (looksLikeHeaderRow(first) && sameHeaderRow(header, first)) {

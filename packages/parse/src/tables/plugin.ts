@@ -13,17 +13,19 @@ import { walk } from './walk.js';
 
 declare module 'mdast' {
   interface TableData {
-    /** Set on tables this package made from tab-separated lines. */
-    lkipFormat?: 'tsv';
+    /** Set on tables this package made from the source text (tab-separated lines, HTML, text layouts). */
+    lkipFormat?: 'tsv' | 'html' | 'aligned' | 'lines' | 'flat';
+    /** Header rows as the reader that made the table found them (its own layouts know best). */
+    lkipHeaderRows?: number;
   }
 }
 
-type ParseFn = (text: string) => Root;
+export type ParseFn = (text: string) => Root;
 
 let fallbackParser: ParseFn | undefined;
 
 /** The parser used when the plugin runs outside a processor (called directly in a test). */
-function defaultParse(): ParseFn {
+export function defaultParse(): ParseFn {
   if (!fallbackParser) {
     const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
     fallbackParser = (text) => processor.parse(text);
@@ -31,7 +33,7 @@ function defaultParse(): ParseFn {
   return fallbackParser;
 }
 
-interface PlannedTable {
+export interface PlannedTable {
   span: Span;
   firstLine: number;
   lastLine: number;
@@ -182,7 +184,7 @@ function tableRow(src: SourceText, line: LineCells): TableRow {
 }
 
 /** Moves the positions of a tree parsed from `text.slice(from)` to where that slice sits. */
-function shiftPositions(tree: Root, src: SourceText, from: number): void {
+export function shiftPositions(tree: Root, src: SourceText, from: number): void {
   const base = src.unist(from, from).start;
   walk(tree as Node, (node: Node) => {
     const pos = node.position;
@@ -204,7 +206,7 @@ function startOf(node: RootContent): number | undefined {
  * A node that also holds lines outside the table (a paragraph running into the table, a list
  * whose later items are tab rows) keeps those lines: they are parsed again on their own.
  */
-function replaceBlocks(tree: Root, src: SourceText, planned: PlannedTable[], parse: ParseFn): void {
+export function replaceBlocks(tree: Root, src: SourceText, planned: PlannedTable[], parse: ParseFn): void {
   const out: RootContent[] = [];
   const inserted = new Uint8Array(planned.length);
   const covered = new Uint8Array(src.lines.length);
