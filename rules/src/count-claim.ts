@@ -1,6 +1,7 @@
 import { defineRule, type FixDescriptor, lineRef, type RelatedDescriptor, type RuleContext, type SuggestionDescriptor } from '@lkip/engine';
 import type { CountClaim, LkipDocument, NumberWord, Position, Quantity } from '@lkip/schema';
-import { placeNote, replaceNumber } from './support/describe.js';
+import { PROFILES } from '@lkip/parse';
+import { indicatorNoun, placeNote, replaceNumber } from './support/describe.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
 import { readingsOf } from './support/figures.js';
 
@@ -84,6 +85,20 @@ function aboutOneOffice(claim: CountClaim, doc: LkipDocument): boolean {
   return unit !== undefined && unit.kind !== 'province';
 }
 
+/**
+ * The indicator acronym a claim's words name: "16 IKU" or "16 Indikator Kinerja Utama" name IKU;
+ * a bare "Indikator Kinerja" names none.
+ */
+function acronymOfHead(head: string): string | undefined {
+  const written = /(?<![\p{L}])(IK[A-Z]{1,3})(?![\p{L}])/u.exec(head)?.[1];
+  if (written) return written;
+  const first = head.toLowerCase().split(/\s+/).slice(0, 3).join(' ');
+  const terms = Object.entries(PROFILES['generic']?.indicatorTerms ?? {});
+  // The head holds three words: "Indikator Kinerja Sasaran" fits several terms and names none.
+  const fits = terms.filter(([, term]) => term.toLowerCase().split(/\s+/).slice(0, 3).join(' ') === first);
+  return fits.length === 1 ? fits[0]?.[0] : undefined;
+}
+
 /** The first words of what is counted; the reader's noun runs on into the rest of the sentence. */
 function nounHead(claim: CountClaim): string {
   return claim.noun.replace(/^\s*target\s+/i, '').split(/\s+/).slice(0, 3).join(' ');
@@ -93,10 +108,14 @@ export function enumerationFor(claim: CountClaim, doc: LkipDocument): Enumeratio
   if (aboutOneOffice(claim, doc)) return undefined;
   const head = nounHead(claim);
   switch (claim.subject) {
-    case 'indicators':
-      // IKU (key indicators) are another list than the PK's IKK.
-      if (/\b(iku|utama)\b/i.test(head) || doc.indicators.length === 0) return undefined;
-      return withRelated({ count: doc.indicators.length, alsoAccepted: [], certain: true, noun: 'IKK' }, pkTableNote(doc));
+    case 'indicators': {
+      // Indicators of another kind than the draft's own (its key indicators, "IKU", in a report
+      // whose PK lists activity indicators, "IKK") are another list than the PK's.
+      const named = acronymOfHead(head);
+      const own = doc.meta.indicatorAcronym;
+      if ((named !== undefined && own !== undefined && named !== own) || doc.indicators.length === 0) return undefined;
+      return withRelated({ count: doc.indicators.length, alsoAccepted: [], certain: true, noun: indicatorNoun(doc) }, pkTableNote(doc));
+    }
     case 'goals':
       // Sasaran Strategis are the agency's, not the PK's Sasaran Kegiatan.
       if (/strategis/i.test(head) || doc.goals.length === 0) return undefined;

@@ -11,7 +11,7 @@ import {
   type Tolerance,
 } from '@lkip/engine';
 import type { CategoryCountClaim, Indicator, LkipDocument, Measurement, NumberWord, Quantity, ReportingUnit, TallyClaim } from '@lkip/schema';
-import { placeNote, replaceNumber, unitName } from './support/describe.js';
+import { indicatorNoun, indicatorNumberLabel, placeNote, replaceNumber, unitName } from './support/describe.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
 import { readingsOf } from './support/figures.js';
 import { bandOverlaps, normaliseLabel, rankOfLabel, scaleRange, scalesFor, type ScaleRanges } from './support/scales.js';
@@ -57,8 +57,8 @@ function indicatorPolarity(indicator: Indicator, context: Context): ResolvedPola
   return polarityFor(indicator.name, context.config, indicator.polaritySource === 'default' ? undefined : indicator.polarity);
 }
 
-function indicatorRef(indicator: Indicator): string {
-  return indicator.number !== undefined ? `IKK ${indicator.number}` : indicator.name;
+function indicatorRef(doc: LkipDocument, indicator: Indicator): string {
+  return indicator.number !== undefined ? indicatorNumberLabel(doc, indicator.number) : indicator.name;
 }
 
 // ── (a) above / at / below target ───────────────────────────────────────────────────────────
@@ -169,11 +169,11 @@ function checkTally(claim: TallyClaim, doc: LkipDocument, context: Context): voi
     if (!stated || !outside(stated, ranges[c])) continue;
     const word = claim[`${c}Word`];
     const range = ranges[c];
-    const indicators = members[c].map(indicatorRef).join(', ') || '—';
+    const indicators = members[c].map((i) => indicatorRef(doc, i)).join(', ') || '—';
     context.report({
       at: stated.position,
       messageId: TALLY_MESSAGE[c],
-      data: { stated: stated.raw.trim(), computed: shownRange(range), indicators },
+      data: { stated: stated.raw.trim(), computed: shownRange(range), indicators, noun: indicatorNoun(doc) },
       ...(range.min === range.max ? { fix: countFix(stated, word, range.min) } : {}),
       subject: { role: c, detail: `tally:${claim.place.kind}` },
     });
@@ -310,7 +310,7 @@ function checkCountIndicator(indicator: Indicator, doc: LkipDocument, context: C
     context.report({
       at: q.position,
       messageId: countOf.criterion === 'target' ? 'countOfTarget' : 'countOfCategory',
-      data: { indicator: indicatorRef(indicator), stated: q.raw.trim(), computed: shownRange(range), category: countOf.category ?? '', units: unitList(doc, verdicts) },
+      data: { indicator: indicatorRef(doc, indicator), stated: q.raw.trim(), computed: shownRange(range), category: countOf.category ?? '', units: unitList(doc, verdicts) },
       ...(range.min === range.max ? { fix: { at: q.position, text: replaceNumber(q, range.min, 0) } } : {}),
       related: evidenceNotes(doc, verdicts),
       subject: { indicator: String(indicator.number ?? indicator.key), role: 'realisation', detail: `count-of:${m.place.kind}` },
@@ -360,20 +360,20 @@ export default defineRule({
     docs: {
       description: 'Tallies of indicators above, at and below target, and counts of districts by category or by target, must agree with the figures they count',
       descriptionId:
-        'Jumlah IKK di atas, sesuai dan di bawah target, serta jumlah Kab/Kota per kategori atau yang mencapai target, harus sesuai dengan angka yang dihitungnya',
+        'Jumlah indikator di atas, sesuai dan di bawah target, serta jumlah Kab/Kota per kategori atau yang mencapai target, harus sesuai dengan angka yang dihitungnya',
     },
     messages: {
       tallyAbove: {
-        en: 'The tally says {stated} indicators are above target, but the indicators’ own figures give {computed} ({indicators}).',
-        id: 'Disebutkan {stated} IKK di atas target, padahal capaian masing-masing IKK memberi {computed} ({indicators}).',
+        en: 'The tally says {stated} indicators ({noun}) are above target, but the indicators’ own figures give {computed} ({indicators}).',
+        id: 'Disebutkan {stated} {noun} di atas target, padahal capaian masing-masing {noun} memberi {computed} ({indicators}).',
       },
       tallyAt: {
-        en: 'The tally says {stated} indicators are at target, but the indicators’ own figures give {computed} ({indicators}).',
-        id: 'Disebutkan {stated} IKK sesuai target, padahal capaian masing-masing IKK memberi {computed} ({indicators}).',
+        en: 'The tally says {stated} indicators ({noun}) are at target, but the indicators’ own figures give {computed} ({indicators}).',
+        id: 'Disebutkan {stated} {noun} sesuai target, padahal capaian masing-masing {noun} memberi {computed} ({indicators}).',
       },
       tallyBelow: {
-        en: 'The tally says {stated} indicators are below target, but the indicators’ own figures give {computed} ({indicators}).',
-        id: 'Disebutkan {stated} IKK di bawah target, padahal capaian masing-masing IKK memberi {computed} ({indicators}).',
+        en: 'The tally says {stated} indicators ({noun}) are below target, but the indicators’ own figures give {computed} ({indicators}).',
+        id: 'Disebutkan {stated} {noun} di bawah target, padahal capaian masing-masing {noun} memberi {computed} ({indicators}).',
       },
       countOfCategory: {
         en: '{indicator}: realisation stated as {stated}, but {computed} district offices have the category “{category}” or higher in the BAB III table ({units}).',
@@ -381,7 +381,7 @@ export default defineRule({
       },
       countOfTarget: {
         en: '{indicator}: realisation stated as {stated}, but {computed} district offices reach their target ({units}).',
-        id: '{indicator}: realisasi dinyatakan {stated}, padahal {computed} BNN Kab/Kota mencapai targetnya ({units}).',
+        id: '{indicator}: realisasi dinyatakan {stated}, padahal {computed} Kab/Kota mencapai targetnya ({units}).',
       },
       categoryCount: {
         en: '{stated} district offices are said to be “{category}”, but the BAB III table gives {computed} ({units}).',

@@ -31,9 +31,9 @@ const BUILT_IN_CLASSES: Record<string, readonly string[]> = {
   'case-file': ['berkas perkara', 'berkas'],
 };
 
-// "Kab/Kota", "Kabupaten / Kota", "BNN Kab/ Kota", and the recap's clipped "Kab/Kot": a count
-// of district offices however the draft abbreviates it.
-const DISTRICTS = /^(?:bnn)?(?:kab|kabupaten)\.?\/(?:kot|kota)\.?$/;
+// "Kab/Kota", "Kabupaten / Kota", "<acronym> Kab/ Kota", and the recap's clipped "Kab/Kot": a
+// count of district offices however the draft abbreviates it, with or without the agency's acronym.
+const DISTRICTS = /^(?:[a-z]{2,12})?(?:kab|kabupaten)\.?\/(?:kot|kota)\.?$/;
 
 function compact(text: string): string {
   return text.toLowerCase().replace(/\s+/g, '');

@@ -29,7 +29,8 @@ export async function readConfigFile(flag: string | undefined, ctx: CommandConte
   } catch (error) {
     throw new CliError(`${label}: cannot read config file: ${describeFsError(error)}`);
   }
-  const parsed = parseConfigText(text, { ruleIds: ctx.rules.map((r) => r.meta.id) });
+  const { PROFILE_IDS } = await import('@lkip/parse');
+  const parsed = parseConfigText(text, { ruleIds: ctx.rules.map((r) => r.meta.id), profileIds: PROFILE_IDS });
   if ('error' in parsed) throw new CliError(`${label}: ${parsed.error}`);
   return { config: parsed.config, text, label };
 }

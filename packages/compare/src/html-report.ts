@@ -193,7 +193,7 @@ function formatPercent(value: number): string {
   return `${Math.round(value * 10) / 10}%`;
 }
 
-/** "Nusa Tenggara Timur" for a column head; the file's folder when the draft names no province. */
+/** "Teluk Biru" for a column head; the file's folder when the draft names no province. */
 export function shortLabel(province: string | null, file: string): string {
   if (province) return province;
   const parts = file.split(/[\\/]/).filter((p) => p !== '');

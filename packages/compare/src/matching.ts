@@ -3,11 +3,12 @@ import { nameSimilarity, nameWords, placeWords, WordWeights } from './similarity
 import type { ComparisonInput, UnmatchedIndicator, UnmatchedReason } from './types.js';
 
 /**
- * Thresholds on the weighted name similarity (0…1). Chosen on the BNN drafts: the same indicator
- * spelt differently in two provinces scores above 0.8; neighbouring indicators that share most
- * words ("Nilai Kinerja Anggaran BNN" and "Jumlah BNN Kab/Kota … dengan Nilai Kinerja Anggaran
- * mencapai target") score 0.45–0.6; an indicator renamed outright ("Skor Integritas Satker" for
- * "Nilai Zona Integritas BNN berdasarkan penilaian internal") scores about 0.2.
+ * Thresholds on the weighted name similarity (0…1). Chosen on the first agency's provincial
+ * drafts: the same indicator spelt differently in two provinces scores above 0.8; neighbouring
+ * indicators that share most words ("Nilai Kinerja Anggaran BCN" and "Jumlah BCN Kab/Kota …
+ * dengan Nilai Kinerja Anggaran mencapai target") score 0.45–0.6; an indicator renamed outright
+ * ("Skor Integritas Satker" for "Nilai Zona Integritas BCN berdasarkan penilaian internal")
+ * scores about 0.2.
  */
 export const MATCH_THRESHOLDS = {
   /** Enough on its own, whatever the numbers say. */
@@ -230,8 +231,8 @@ function finishRow(row: WorkingRow, inputs: readonly ComparisonInput[]): Indicat
 }
 
 /**
- * "Nilai Kinerja Anggaran BNN Provinsi Nusa Tenggara Timur" names one province's indicator; the
- * row stands for every province's, so its name drops the province ("… BNN Provinsi").
+ * "Nilai Kinerja Anggaran BCN Provinsi Teluk Biru" names one province's indicator; the
+ * row stands for every province's, so its name drops the province ("… BCN Provinsi").
  */
 export function withoutProvince(name: string, province: string | undefined): string {
   if (!province) return name;

@@ -1,16 +1,23 @@
-import { indicatorWords } from '@lkip/parse';
+import { PROFILES, indicatorWords } from '@lkip/parse';
 
 /**
  * Name similarity for indicators of different drafts. `indicatorWords` already folds the usual
- * variants ("Penyalagunaan"/"Penyalahgunaan", "Kab / Kota"/"Kabupaten/Kota", "narkotika"/
- * "narkoba"); what is left are typing slips ("kwalitas", "rehabilitas") and the province's own
- * name inside the indicator ("Nilai Kinerja Anggaran BNN Provinsi Nusa Tenggara Timur"). Words
+ * variants ("Pemberdayan"/"Pemberdayaan", "Kab / Kota"/"Kabupaten/Kota", and the spellings the
+ * agency profiles list); what is left are typing slips ("kwalitas", "rehabilitas") and the
+ * province's own name inside the indicator ("Nilai Kinerja Anggaran BCN Provinsi Teluk Biru"). Words
  * are weighted by how rare they are among all the indicators compared, so that "jumlah" or
  * "nilai" count for little and "remaja" or "integritas" for much.
  */
 
 // Words of office and place names that are also words of indicator names: never strip these.
-const GENERIC_PLACE_WORDS = new Set(['kota', 'kabupaten', 'kab', 'provinsi', 'bnn', 'bnnk', 'bnnp', 'bnnkota', 'kabkota', 'wilayah', 'nasional', 'badan', 'narkotika']);
+// The agencies' own names come from the profiles: every word of them, and "<acronym>kota".
+const GENERIC_PLACE_WORDS = new Set([
+  'kota', 'kabupaten', 'kab', 'provinsi', 'kabkota', 'wilayah',
+  ...Object.values(PROFILES).flatMap((p) => [...p.agencyNames, ...p.offices.flatMap((o) => o.prefixes)]).flatMap((name) => {
+    const words = name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+    return /^[A-Z]{2,8}$/.test(name) ? [...words, `${name.toLowerCase()}kota`] : words;
+  }),
+]);
 
 /** Words of the draft's own province and office names, to be left out of its indicator names. */
 export function placeWords(places: readonly (string | undefined)[]): Set<string> {

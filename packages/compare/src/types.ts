@@ -65,7 +65,7 @@ export type ReportingUnitKind = 'province' | 'regency' | 'city' | 'other';
 export interface ComparisonCell {
   /** `documents[].file` of the document the cell belongs to. */
   document: string;
-  /** The reporting office as the draft names it ("BNNP Nusa Tenggara Timur", "BNNK Belu"). */
+  /** The reporting office as the draft names it ("BCNP Teluk Biru", "BCNK Batu Merah"). */
   unit: string;
   unitKind: ReportingUnitKind;
   /**

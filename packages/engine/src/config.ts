@@ -1,3 +1,4 @@
+import { ColumnRole } from '@lkip/schema';
 import { z } from 'zod';
 import { ConfigError, UnknownRuleError, closestIds } from './errors.js';
 import { formatIssues } from './zod-issues.js';
@@ -69,6 +70,43 @@ export const ConfigScale = z
   .strict();
 export type ConfigScale = z.infer<typeof ConfigScale>;
 
+const OfficeKind = z.enum(['province', 'regency', 'city', 'other']);
+
+/** One kind of office and how the draft writes it before the place name. */
+export const ConfigOffice = z
+  .object({
+    kind: OfficeKind,
+    /** The words before the place name ("Kantor Kabupaten", "KCP"); case-insensitive, a final "." optional. */
+    prefixes: z.array(z.string().trim().min(1)).min(1),
+    /** The unit's name, with `{place}` (and `{prefix}`) to fill: "Kantor Kabupaten {place}". */
+    display: z.string().min(1).optional(),
+    /** Only signed PK titles and per-office table rows name such an office, never prose. */
+    strongOnly: z.boolean().optional(),
+  })
+  .strict();
+
+/** Additions to a built-in agency profile (`extends`, else the profile detected from the title). */
+export const ConfigProfile = z
+  .object({
+    /** The built-in profile to start from (`PROFILE_IDS` of @lkip/parse). */
+    extends: z.string().min(1).optional(),
+    /** The agency's names and acronyms, as its title writes them. */
+    agencyNames: z.array(z.string().trim().min(1)).optional(),
+    offices: z.array(ConfigOffice).optional(),
+    /** What the agency calls its indicators (IKU, IKK, IKSS, ...), most usual first; replaces the profile's list. */
+    indicatorAcronyms: z.array(z.string().regex(/^[A-Z]{2,8}$/, 'an upper-case acronym')).optional(),
+    /** The long form of each acronym: { "IKSS": "Indikator Kinerja Sasaran Strategis" }. */
+    indicatorTerms: z.record(z.string(), z.string().min(1)).optional(),
+    /** Header words per column role ({ "target": ["sasaran angka"] }); they win over the built-in words. */
+    headerSynonyms: z.partialRecord(ColumnRole, z.array(z.string().trim().min(1))).optional(),
+    /** Words of indicator names that make an indicator lower-is-better. */
+    lowerIsBetter: z.array(z.string().min(1)).optional(),
+    /** Capitalised words that follow an office name in running text and are not part of it. */
+    stopWords: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type ConfigProfile = z.infer<typeof ConfigProfile>;
+
 /** `lkip.config.json`. */
 export const LkipConfig = z
   .object({
@@ -84,6 +122,11 @@ export const LkipConfig = z
     scales: z.array(ConfigScale).default([]),
     /** The report's fiscal year, when the draft does not say it clearly. */
     fiscalYear: z.int().min(1945).max(2200).optional(),
+    /**
+     * The agency vocabulary to read drafts with: a built-in profile's id, or additions to one
+     * ({ "extends": "<id>", "offices": [...] }). Detected from the title when absent.
+     */
+    profile: z.union([z.string().min(1), ConfigProfile]).optional(),
   })
   .strict();
 export type LkipConfig = z.input<typeof LkipConfig>;
@@ -98,6 +141,8 @@ export type ConfigParseResult = { config: ResolvedConfig } | { error: string };
 export interface ParseConfigOptions {
   /** The ids of the loaded rules: when given, a `rules` key naming none of them is an error. */
   ruleIds?: Iterable<string>;
+  /** The ids of the built-in agency profiles: when given, a `profile` naming none of them is an error. */
+  profileIds?: Iterable<string>;
 }
 
 /**
@@ -122,6 +167,15 @@ export function parseConfigText(jsonText: string, options: ParseConfigOptions = 
       .filter((id) => !known.includes(id))
       .map((ruleId) => ({ ruleId, source: 'config' as const, closest: closestIds(ruleId, known) }));
     if (unknown.length > 0) return { error: new UnknownRuleError(unknown).message };
+  }
+  if (options.profileIds !== undefined && parsed.data.profile !== undefined) {
+    const known = [...options.profileIds];
+    const id = typeof parsed.data.profile === 'string' ? parsed.data.profile : parsed.data.profile.extends;
+    if (id !== undefined && !known.includes(id)) {
+      const closest = closestIds(id, known);
+      const hint = closest.length > 0 ? `; did you mean ${closest.map((c) => `"${c}"`).join(' or ')}?` : '';
+      return { error: `profile: unknown agency profile "${id}" (known profiles: ${known.join(', ')})${hint}` };
+    }
   }
   return { config: parsed.data };
 }

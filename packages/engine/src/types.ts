@@ -61,7 +61,7 @@ export interface SuggestionDescriptor {
 
 export interface RelatedDescriptor {
   at: Position;
-  /** A short description of the other place: "PK BNNK Belu", "tabel Lampiran". */
+  /** A short description of the other place: "PK BCNK Batu Merah", "tabel Lampiran". */
   note: string;
 }
 

@@ -54,7 +54,10 @@ function describeUnion(branches: readonly (readonly Issue[])[], path: readonly P
     const orArray = !isArray && arrayBranches.length > 0 ? ` (or an array${isRuleSettingPath(path) ? ' [severity, options]' : ''})` : '';
     return [withPath(leafPath, `${expectedValues(values)}${orArray}, got ${describeValue(valueAt(input, leafPath))}`)];
   }
-  const first = chosen[0];
+  // "A name, or an object of additions": explain along the branch of the kind the user wrote,
+  // not the one that only says the value has the wrong type.
+  const sameKind = chosen.filter((b) => !(b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0));
+  const first = sameKind[0] ?? chosen[0];
   return first ? first.flatMap((issue) => describeIssue(issue, path, input, schema)) : [withPath(path, 'invalid value')];
 }
 

@@ -18,14 +18,24 @@ export function unitName(doc: LkipDocument, unitId: string | undefined): string 
   return doc.units.find((u) => u.id === unitId)?.name ?? '';
 }
 
+/** What the draft calls its indicators ("IKU", "IKK"), as the reader found it; "Indikator" when it names none. */
+export function indicatorNoun(doc: LkipDocument): string {
+  return doc.meta.indicatorAcronym ?? 'Indikator';
+}
+
+/** "IKU 3": an indicator by its number, in the draft's own word for indicators. */
+export function indicatorNumberLabel(doc: LkipDocument, number: number): string {
+  return `${indicatorNoun(doc)} ${number}`;
+}
+
 export function indicatorLabel(doc: LkipDocument, indicatorId: string | undefined): string {
   const indicator = doc.indicators.find((i) => i.id === indicatorId);
   if (!indicator) return '';
   const name = indicator.name.length > 70 ? `${indicator.name.slice(0, 67)}…` : indicator.name;
-  return indicator.number !== undefined ? `IKK ${indicator.number} (${name})` : name;
+  return indicator.number !== undefined ? `${indicatorNumberLabel(doc, indicator.number)} (${name})` : name;
 }
 
-/** "PK BNNK Belu, baris 2341", "tabel BAB III — Belu, baris 812": where another figure stands. */
+/** "PK BCNK Batu Merah, baris 2341", "tabel BAB III — Batu Merah, baris 812": where another figure stands. */
 export function placeNote(doc: LkipDocument, place: Place, line: number, unitId?: string): string {
   let name = PLACE_NAMES[place.kind];
   if (place.kind === 'signed-pk') {

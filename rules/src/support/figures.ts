@@ -7,7 +7,7 @@ export function readingsOf(q: Quantity): NumberReading[] {
 }
 
 // Units of things that are counted, not measured: "3 Kab/Kota", "4 Berkas Perkara", "10 Orang".
-const COUNT_UNIT = /\b(kab|kabupaten|kota|orang|lembaga|unit|berkas|perkara|satker|bnnk?|kegiatan|dokumen|laporan|kali|desa|kelurahan|kecamatan|sekolah|pegawai|klien|kasus|instansi|peserta|responden)\b/i;
+const COUNT_UNIT = /\b(kab|kabupaten|kota|orang|lembaga|unit|berkas|perkara|satker|kegiatan|dokumen|laporan|kali|desa|kelurahan|kecamatan|sekolah|pegawai|klien|kasus|instansi|peserta|responden)\b/i;
 
 /**
  * A whole number of counted things is exact: "2 Kab/Kota" is not a rounded 2,4. Reading it as

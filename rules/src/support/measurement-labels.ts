@@ -1,6 +1,6 @@
 import type { FindingSubject } from '@lkip/engine';
 import type { LkipDocument, Measurement } from '@lkip/schema';
-import { indicatorLabel, unitName } from './describe.js';
+import { indicatorLabel, indicatorNumberLabel, unitName } from './describe.js';
 
 /**
  * What a measurement is about, for messages: the indicator, or for a district's own index behind
@@ -10,12 +10,12 @@ export function measurementLabel(doc: LkipDocument, m: Measurement): string {
   const indicator = doc.indicators.find((i) => i.id === m.indicatorId);
   if (m.measure === 'unit-value' && indicator?.countOf) {
     const name = indicator.countOf.measureName;
-    return indicator.number !== undefined ? `${name} (IKK ${indicator.number})` : name;
+    return indicator.number !== undefined ? `${name} (${indicatorNumberLabel(doc, indicator.number)})` : name;
   }
   return indicatorLabel(doc, m.indicatorId);
 }
 
-/** " — BNNK Belu", " — agregat" for a "Rata-rata Provinsi" row, or nothing. */
+/** " — BCNK Batu Merah", " — agregat" for a "Rata-rata Provinsi" row, or nothing. */
 export function unitSuffix(doc: LkipDocument, m: Measurement): string {
   if (m.aggregate) return ' — agregat';
   const name = unitName(doc, m.unitId);

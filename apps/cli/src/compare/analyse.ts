@@ -31,7 +31,7 @@ export async function analyseDraftFile(path: string, label: string, tools: Draft
   // Positions count lines and columns; CRLF drafts give the same lines once the CRs are gone.
   const text = draft.text.replace(/\r\n?/g, '\n');
   const format = extname(path).toLowerCase() === '.txt' ? 'text' : 'markdown';
-  const doc = tools.parse(text, { path, format });
+  const doc = tools.parse(text, { path, format, ...(tools.config?.profile !== undefined ? { profile: tools.config.profile } : {}) });
   // Nothing to compare and nothing to lint against: the caller decides whether that is fatal.
   if (doc.indicators.length === 0) return { file: label, doc: comparableDocument(doc), messages: [] };
   const messages = lintDocument(doc, { rules: tools.rules, locale: tools.locale, text, ...(tools.config ? { config: tools.config } : {}) });

@@ -86,12 +86,12 @@ export function formatTable(comparison: Comparison, options: TableOptions): stri
 }
 
 /**
- * Five BNN indicators start "Jumlah (BNN) Kabupaten / Kota (di wilayah Provinsi) dengan …": cut
- * to a column, they would all read alike. The table shows what they count instead.
+ * Count indicators start "Jumlah (<agency acronym>) Kabupaten / Kota (di wilayah Provinsi) dengan …":
+ * cut to a column, they would all read alike. The table shows what they count instead.
  */
 export function shortIndicatorName(name: string): string {
   return name
-    .replace(/^Jumlah\s+(?:BNN\s+)?Kab(?:upaten)?\.?\s*\/\s*Kota\s+(?:di\s+wilayah\s+Provinsi\s+)?dengan\s+/i, 'Kab/Kota: ')
+    .replace(/^Jumlah\s+(?:[A-Z]{2,12}\s+)?Kab(?:upaten)?\.?\s*\/\s*Kota\s+(?:di\s+wilayah\s+Provinsi\s+)?dengan\s+/i, 'Kab/Kota: ')
     .replace(/\s+di\s+wilayah\s+Provinsi\s*$/i, '');
 }
 

@@ -1,5 +1,5 @@
 import { lintText, parseConfigText, resolveConfig, verifyAndFix, type LintOptions, type ResolvedConfig, type Rule } from '@lkip/engine';
-import { parseDraft, type ParseOptions } from '@lkip/parse';
+import { PROFILE_IDS, parseDraft, type ParseOptions } from '@lkip/parse';
 import type { LkipDocument } from '@lkip/schema';
 import { buildOverview } from '../overview/model.ts';
 import type { LintJob, LintOutcome } from './protocol.ts';
@@ -38,7 +38,7 @@ function prepare(job: LintJob, rules: Rules): Prepared {
   let config: ResolvedConfig = resolveConfig();
   let configError: string | undefined;
   if (job.configText !== undefined) {
-    const parsed = parseConfigText(job.configText, { ruleIds: rules.map((r) => r.meta.id) });
+    const parsed = parseConfigText(job.configText, { ruleIds: rules.map((r) => r.meta.id), profileIds: PROFILE_IDS });
     if ('error' in parsed) configError = parsed.error;
     else config = parsed.config;
   }
@@ -46,6 +46,7 @@ function prepare(job: LintJob, rules: Rules): Prepared {
     path: job.path,
     format: /\.txt$/i.test(job.path) ? 'text' : 'markdown',
     ...(config.fiscalYear !== undefined ? { fiscalYear: config.fiscalYear } : {}),
+    ...(config.profile !== undefined ? { profile: config.profile } : {}),
   };
   let last: LkipDocument | undefined;
   const prepared: Prepared = {

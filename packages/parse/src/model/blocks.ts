@@ -96,7 +96,7 @@ export function sentences(block: Block): { start: number; end: number; raw: stri
   let last = 0;
   for (const match of block.raw.matchAll(boundary)) {
     const at = match.index ?? 0;
-    // "Rp. 14.798.345.000", "Kab. Belu", "No. 5": a period after an abbreviation ends no sentence.
+    // "Rp. 14.798.345.000", "Kab. Batu Merah", "No. 5": a period after an abbreviation ends no sentence.
     const word = /([A-Za-z]+)$/.exec(block.raw.slice(Math.max(0, at - 12), at))?.[1] ?? '';
     if (match[0].startsWith('.') && (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase()))) continue;
     const cut = at + match[0].length;

@@ -1,10 +1,10 @@
 import type { CategoryCountClaim, Claim, CountClaim, CountSubject, NumberWord, Quantity, TallyClaim } from '@lkip/schema';
 import { findNumbers, findParenthesisedNumberWords } from '../numbers/index.js';
+import { prefixOf } from './units.js';
 import { sentences, type Block } from './blocks.js';
 import { placeFor, toQuantity, type BuildContext } from './context.js';
 import { paragraphsOf, proseScopes } from './prose-scope.js';
 import { sectionAt, topSectionAt } from './sections.js';
-import { findOfficeMentions } from './units.js';
 
 /** Tallies, counts, category counts and year mentions stated in prose. */
 export function readClaims(ctx: BuildContext): Claim[] {
@@ -77,17 +77,26 @@ function placeKindAt(ctx: BuildContext, offset: number) {
 }
 
 const SUBJECTS: [RegExp, CountSubject][] = [
-  [/^(?:target\s+)?(?:Indikator\s+Kinerja(?:\s+Kegiatan|\s+Utama)?|IKK|IKU)\b/i, 'indicators'],
+  [/^(?:target\s+)?Indikator\s+Kinerja\b/i, 'indicators'],
   [/^Sasaran\s+(?:Kegiatan|Strategis|Program)\b/i, 'goals'],
   [/^Program\b/i, 'programs'],
   [/^Kegiatan\b/i, 'activities'],
   [/^(?:Klasifikasi\s+Rincian\s+Output|KRO|Rincian\s+Output)\b/i, 'outputs'],
   [/^(?:orang|pegawai|personil|personel)\b/i, 'staff'],
-  [/^(?:Kab(?:upaten)?\s*\/\s*Kota|Kabupaten|Kota|BNNK|BNN\s+Kab)/i, 'units'],
+  [/^(?:Kab(?:upaten)?\s*\/\s*Kota|Kabupaten|Kota)/i, 'units'],
 ];
 
-function subjectOf(noun: string): CountSubject {
+/** "3 <office prefix> …", "3 <acronym> Kab/Kota": the draft's own office words count its offices. */
+function subjectOf(noun: string, ctx: BuildContext): CountSubject {
+  const word = /^(?:target\s+)?([A-Za-z]+)/i.exec(noun)?.[1] ?? '';
+  // What the draft's profile calls indicators (IKU, IKK, IKSS, ...).
+  if (ctx.profile.indicatorAcronyms.includes(word.toUpperCase())) return 'indicators';
   for (const [pattern, subject] of SUBJECTS) if (pattern.test(noun)) return subject;
+  const vocabulary = ctx.units.vocabulary;
+  const office = prefixOf(vocabulary, `${noun} `, false);
+  if (office) return 'units';
+  const first = noun.split(/[\s/]+/)[0]?.toLowerCase() ?? '';
+  if (vocabulary.acronyms.includes(first) && /^\S+\s*(?:\/\s*)?(?:Kab|Kota)/i.test(noun)) return 'units';
   return 'other';
 }
 
@@ -105,7 +114,7 @@ function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
       count,
       word: { text: pair.word.text, value: pair.word.value, position: ctx.map.position(block.start + pair.word.start, block.start + pair.word.end) },
       noun: noun.split(/\s+/).slice(0, 5).join(' '),
-      subject: subjectOf(noun),
+      subject: subjectOf(noun, ctx),
       place,
       position: ctx.map.position(block.start + pair.start, block.start + pair.end),
     });
@@ -132,11 +141,11 @@ function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
 }
 
 const CATEGORY_AFTER = /(?<!\d)(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]/gi;
-// "1 Kab/Kota memiliki Indeks Ketahanan Diri “Tinggi” yaitu Kabupaten Rote Ndao": no "berkategori", but a named district.
+// "1 Kab/Kota memiliki Indeks Literasi “Tinggi” yaitu Kabupaten Tanjung Kemiri": no "berkategori", but a named district.
 const CATEGORY_NAMED = /(?<!\d)(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota\b([^.;“”"\d]{0,120}?)[“"]\s*([^”"]{2,30}?)\s*[”"](\s*,?\s*yaitu)/gi;
 const CATEGORY_BEFORE = /berkategori\s*[“"]\s*([^”"]{2,30}?)\s*[”"]\s*,?\s*berjumlah\s+(\d+)\s+Kab(?:upaten)?\s*\/\s*Kota/gi;
 
-/** "1 Kab/Kota … berkategori “Sangat Tinggi” yaitu Kabupaten Belu": how many units fall in a category. */
+/** "1 Kab/Kota … berkategori “Sangat Tinggi” yaitu Kabupaten Batu Merah": how many units fall in a category. */
 function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
   const out: CategoryCountClaim[] = [];
   for (const scope of proseScopes(ctx)) {
@@ -149,7 +158,7 @@ function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
       const figure = findNumbers(countText)[0];
       if (!figure) return;
       const named = raw.slice(end, end + 200);
-      // "yaitu Kotawaringin Barat, Kota Palangka Raya dan Barito Timur": every district named.
+      // "yaitu Lembah Hijau, Kota Batu Merah dan Tanjung Kemiri": every district named.
       const names = /^\s*,?\s*(?:yaitu|adalah|:)\s+([^;.]+)/i.exec(named)?.[1] ?? '';
       const unitIds = [...new Set(names.split(/,|\bdan\b/).map((n) => unitNamedAtStart(ctx, n)).filter((x): x is string => !!x))];
       out.push({
@@ -167,7 +176,7 @@ function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
       const at = m.index ?? 0;
       // "realisasi … adalah 1 Kabupaten/Kota" is the indicator's own figure, read as a measurement.
       if (/\bdengan\s+indeks\b/i.test(m[2] ?? '') && /jumlah/i.test(raw.slice(Math.max(0, at - 200), at))) continue;
-      // "berjumlah 1 Kab/Kota yaitu Belu, berkategori “Tinggi” …": that count belongs to the category before it.
+      // "berjumlah 1 Kab/Kota yaitu Lembah Hijau, berkategori “Tinggi” …": that count belongs to the category before it.
       if (/berjumlah\s*$/i.test(raw.slice(Math.max(0, at - 12), at)) || /\byaitu\b|\brincian\b/i.test(m[2] ?? '')) continue;
       push(m[1] ?? '', at, m[3] ?? '', at + m[0].length);
     }
@@ -185,14 +194,14 @@ function readCategoryCounts(ctx: BuildContext): CategoryCountClaim[] {
   return out;
 }
 
-/** "Kota Kupang disebabkan …": the unit named by the first one to three words. */
+/** "Kota Batu Merah disebabkan …": the unit named by the first one to three words. */
 function unitNamedAtStart(ctx: BuildContext, text: string): string | undefined {
   const words = text.replace(/[*_]+/g, '').trim().split(/\s+/);
   for (let k = Math.min(4, words.length); k >= 1; k--) {
     const unit = ctx.units.resolve(words.slice(0, k).join(' '));
     if (unit) return unit.id;
   }
-  return findOfficeMentions(text).map((m) => ctx.units.resolve(m.text)?.id).find(Boolean);
+  return ctx.units.mentions(text).map((m) => ctx.units.resolve(m.text)?.id).find(Boolean);
 }
 
 const YEAR_MENTION = /\b(tahun|TA\.?)(\s+anggaran)?\s+((?:19|20)\d{2})\b/gi;

@@ -1,3 +1,5 @@
+import type { AgencyProfile } from '../profiles/index.js';
+import type { HeaderSynonyms } from './column-roles.js';
 import type { LkipDocument, Measurement, Place, PlaceKind, Quantity } from '@lkip/schema';
 import { findNumbers, type NumberContext, type ReadNumber } from '../numbers/index.js';
 import type { SourceCell } from '../tables/types.js';
@@ -19,6 +21,10 @@ export interface BuildContext {
   indicators: IndicatorRegistry;
   fiscalYear: number;
   ids: Map<string, number>;
+  /** The agency vocabulary the draft is read with (configured, or detected from its title). */
+  profile: AgencyProfile;
+  /** Header words per column role from the profile and the draft's office names (see `columnRoles`). */
+  headerSynonyms: HeaderSynonyms;
   /** Computed once, on first use, by the readers that share them. */
   cache: { paragraphs?: Block[]; scopes?: ProseScope[]; cells?: Map<string, Quantity[]> };
 }

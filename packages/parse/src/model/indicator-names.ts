@@ -1,5 +1,16 @@
+import { allOfficeForms, allNameSpellings } from '../profiles/index.js';
+
+/** Single-word acronyms that name a province-level office in some profile. */
+function provinceOfficeAcronyms(): string[] {
+  return allOfficeForms()
+    .filter((f) => f.kind === 'province')
+    .flatMap((f) => f.prefixes)
+    .filter((p) => /^[A-Z]{3,8}$/.test(p))
+    .map((p) => p.toLowerCase());
+}
+
 /**
- * Indicator names are written many ways in one draft: "Penyalagunaan"/"Penyalahgunaan",
+ * Indicator names are written many ways in one draft: "Pemberdayaan"/"Pemberdayan",
  * "Kab / Kota"/"Kabupaten/Kota", with or without "di wilayah Provinsi". Matching works on
  * normalised word sets weighted by how rare a word is among the draft's own indicators.
  */
@@ -8,19 +19,15 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/[“”"'’‘]/g, ' '],
   [/\bindikator kinerja (?:kegiatan|utama|program)\b/g, ' '],
   [/\bkab(?:upaten)?\.?\s*\/\s*kota\b/g, ' kabkota '],
-  [/\bbnnk\s*\/\s*kota\b/g, ' bnn kabkota '],
-  [/\bpeny[ae]l[ae]h?\s*gunaan\b/g, ' penyalahgunaan '],
-  [/\bpeny[ae]l[ae]h?\s*guna\b/g, ' penyalahguna '],
-  [/\bnarkotika\b/g, ' narkoba '],
-  [/\brehabilitas\b/g, ' rehabilitasi '],
-  [/\bkemanan\b/g, ' keamanan '],
-  [/\bnon[-\s]+narkoba\b/g, ' nonnarkoba '],
-  [/\bp\s*-\s*21\b/g, ' p21 '],
+  // The agency profiles' spellings (typos and synonyms of their reports' indicator words).
+  ...allNameSpellings(),
 ];
 
 const STOP = new Set([
   'yang', 'di', 'dan', 'dengan', 'terhadap', 'pada', 'dalam', 'untuk', 'serta', 'atau', 'dari', 'ke', 'oleh', 'the', 'of',
-  'ikk', 'iku', 'tersebut', 'tahun', 'wilayah', 'provinsi', 'bnnp', 'berdasarkan',
+  'ikk', 'iku', 'tersebut', 'tahun', 'wilayah', 'provinsi', 'berdasarkan',
+  // The profiles' province-office acronyms: a name never means an office's indicator by them.
+  ...provinceOfficeAcronyms(),
 ]);
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -77,7 +84,8 @@ export interface CountPattern {
 /** "Jumlah Kabupaten/Kota dengan Indeks X berkategori “Tinggi” di wilayah Provinsi" and its kin. */
 export function countPatternOf(name: string): CountPattern | undefined {
   const flat = name.replace(/\s+/g, ' ').trim();
-  const head = /^Jumlah\s+(?:BNN\s+)?(?:Kab(?:upaten)?\.?\s*\/\s*Kota|Kabupaten\s+\/\s+Kota|BNNK\s*\/\s*Kota|Kabupaten|Kota)\b(?:\s+di\s+wilayah\s+Provinsi)?\s+dengan\s+(.+)$/i.exec(flat);
+  // "Jumlah Kab/Kota", "Jumlah <ACR> Kab/Kota", "Jumlah <ACR>K/Kota": an office acronym may stand before the districts.
+  const head = /^Jumlah\s+(?:[A-Z]{2,12}\s+)?(?:Kab(?:upaten)?\.?\s*\/\s*Kota|Kabupaten\s+\/\s+Kota|[A-Z]{2,8}K\s*\/\s*Kota|Kabupaten|Kota)\b(?:\s+di\s+wilayah\s+Provinsi)?\s+dengan\s+(.+)$/i.exec(flat);
   if (!head) return undefined;
   const rest = (head[1] ?? '').replace(/\s+di\s+wilayah(?:\s+Provinsi)?\b.*$/i, '').trim();
   const category = /^(.+?)\s+berkategori\s*[“"']?\s*([^”"']+?)\s*[”"']?\s*$/i.exec(rest);

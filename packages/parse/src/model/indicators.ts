@@ -18,6 +18,12 @@ export interface IndicatorLookup {
   district?: boolean;
 }
 
+/** Whether `name` holds one of `phrases` as whole words, in any case. */
+function hasPhrase(name: string, phrases: readonly string[]): boolean {
+  const words = ` ${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return phrases.some((p) => words.includes(` ${p.toLowerCase().trim()} `));
+}
+
 /** The draft's indicators and the matching of every other spelling to them. */
 export class IndicatorRegistry {
   readonly indicators: Indicator[] = [];
@@ -31,6 +37,8 @@ export class IndicatorRegistry {
   constructor(
     private readonly extraStop: ReadonlySet<string>,
     private readonly acronyms: AcronymMap,
+    /** The profile's lower-is-better words ("prevalensi"): an indicator named with one is lower-is-better. */
+    private readonly lowerIsBetter: readonly string[] = [],
   ) {}
 
   add(seed: IndicatorSeed): Indicator {
@@ -53,6 +61,9 @@ export class IndicatorRegistry {
     if (/semakin\s+(kecil|rendah)\s+semakin\s+baik|lower is better/i.test(name)) {
       indicator.polarity = 'lower-is-better';
       indicator.polaritySource = 'stated';
+    } else if (this.lowerIsBetter.length > 0 && hasPhrase(name, this.lowerIsBetter)) {
+      indicator.polarity = 'lower-is-better';
+      indicator.polaritySource = 'config';
     }
     if (seed.goal) indicator.goalId = this.goalFor(seed.goal).id;
     this.indicators.push(indicator);
@@ -137,7 +148,7 @@ export class IndicatorRegistry {
     return m?.score ?? 0;
   }
 
-  /** The count indicator ("Jumlah BNN Kab/Kota dengan Nilai Kinerja Anggaran mencapai target") built on an indicator. */
+  /** The count indicator ("Jumlah <acronym> Kab/Kota dengan Nilai Kinerja Anggaran mencapai target") built on an indicator. */
   private countIndicatorMeasuring(indicator: Indicator): Indicator | undefined {
     const counts = this.indicators.filter((i) => i.countOf);
     if (counts.length === 0) return undefined;

@@ -1,6 +1,7 @@
 import type { Indicator, Measurement, Quantity, ReportingUnit } from '@lkip/schema';
 
-const COUNT_UNIT = /\b(kab(upaten)?\.?\s*\/\s*kota|bnn\s+kab|kabupaten\s*\/\s*kota|satker|kab\/\s*kot)/i;
+// "Kab/Kota", "<acronym> Kab", "Satker": a count of offices.
+const COUNT_UNIT = /\b(kab(upaten)?\.?\s*\/\s*kota|[a-z]{2,12}\s+kab(?:upaten)?\b|kabupaten\s*\/\s*kota|satker|kab\/\s*kot)/i;
 
 export function isCountOfUnits(unit: string | undefined): boolean {
   return unit !== undefined && COUNT_UNIT.test(unit);
@@ -8,7 +9,7 @@ export function isCountOfUnits(unit: string | undefined): boolean {
 
 /**
  * Decides whether a figure of a count indicator is the count itself ("3 Kab/Kota") or one unit's
- * own index ("BNNK Belu 56.20"); other indicators only have the first kind.
+ * own index ("BCNK Batu Merah 56.20"); other indicators only have the first kind.
  */
 export function measureOf(
   indicator: Indicator,

@@ -1,4 +1,5 @@
 import type { Directive, DocumentMeta } from '@lkip/schema';
+import type { AgencyProfile } from '../profiles/index.js';
 import type { TableBlock } from '../tables/types.js';
 import type { BuildContext } from './context.js';
 
@@ -32,14 +33,22 @@ export function readFiscalYear(text: string, tables: TableBlock[]): number | und
   return best;
 }
 
+// The kinds of government bodies whose name opens a title: "Kementerian …", "Dinas … Kabupaten …", "Balai Besar …".
+const OFFICE_NAME =
+  /((?:Kementerian|Kantor\s+Wilayah|Kantor|Dinas|Balai\s+Besar|Balai|Loka|Inspektorat|Sekretariat|Lembaga|Pemerintah|Rumah\s+Sakit|Kecamatan)(?:\s+(?:dan\s+)?[A-Z][A-Za-z]+){1,5}(?:\s+(?:Provinsi|Kabupaten|Kota)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?)/;
+
 export function readMeta(ctx: BuildContext): DocumentMeta {
   const meta: DocumentMeta = {};
   const head = ctx.text.slice(0, 3000);
   const title = /Laporan\s+(?:Akuntabilitas\s+)?Kinerja[^\n]*(?:\n[^\n]+){0,2}/i.exec(head);
   if (title) meta.title = title[0].replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
   const agency = /(Badan\s+[A-Z][A-Za-z]+\s+[A-Z][A-Za-z]+(?:\s+Provinsi\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?)/i.exec(head.replace(/[*_]/g, '').replace(/\s+/g, ' '));
-  if (agency) meta.agency = titleCase(agency[1] ?? '');
+  const office = agency ?? OFFICE_NAME.exec(head.replace(/[*_]/g, '').replace(/\s+/g, ' '));
+  if (office) meta.agency = titleCase(office[1] ?? '');
   if (ctx.units.province) meta.province = ctx.units.province.placeName;
+  meta.profile = ctx.profile.id;
+  const acronym = readIndicatorAcronym(ctx.text, ctx.profile);
+  if (acronym) meta.indicatorAcronym = acronym;
   if (ctx.fiscalYear > 0) meta.fiscalYear = ctx.fiscalYear;
   const sign = SIGNING.exec(ctx.text);
   if (sign) {
@@ -48,6 +57,35 @@ export function readMeta(ctx: BuildContext): DocumentMeta {
     meta.signing = { place: (sign[1] ?? '').trim(), date: (sign[2] ?? '').trim(), position: ctx.map.position(at, end) };
   }
   return meta;
+}
+
+/**
+ * What the draft calls its indicators: of the profile's acronyms, the one the draft writes most,
+ * its long form ("Indikator Kinerja Utama") counting double; the profile's first when the draft
+ * writes none of them.
+ */
+export function readIndicatorAcronym(text: string, profile: AgencyProfile): string | undefined {
+  const counts = new Map<string, number>();
+  const bump = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[A-Z]{2,6}(?![\p{L}])/gu)) bump(m[0], 1);
+  // "Indikator Kinerja Sasaran Strategis": the long form, up to four words after "Indikator Kinerja".
+  const terms = new Map(Object.entries(profile.indicatorTerms).map(([acronym, term]) => [term.toLowerCase(), acronym]));
+  for (const m of text.matchAll(/\bIndikator\s+Kinerja((?:[ \t]+[A-Za-z]+){1,3})/gi)) {
+    const words = ['indikator', 'kinerja', ...(m[1] ?? '').trim().toLowerCase().split(/\s+/)];
+    for (let k = words.length; k >= 3; k--) {
+      const acronym = terms.get(words.slice(0, k).join(' '));
+      if (acronym) {
+        bump(acronym, 2);
+        break;
+      }
+    }
+  }
+  let best: { acronym: string; score: number } | undefined;
+  for (const acronym of profile.indicatorAcronyms) {
+    const score = counts.get(acronym) ?? 0;
+    if (score > 0 && (!best || score > best.score)) best = { acronym, score };
+  }
+  return best?.acronym ?? (profile.id === 'generic' ? undefined : profile.indicatorAcronyms[0]);
 }
 
 function titleCase(s: string): string {

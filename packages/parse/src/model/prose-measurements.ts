@@ -4,7 +4,6 @@ import type { Block } from './blocks.js';
 import { addMeasurement, placeFor, toQuantity, type BuildContext } from './context.js';
 import { isCountOfUnits, measureOf } from './measure.js';
 import { proseScopes } from './prose-scope.js';
-import { findOfficeMentions } from './units.js';
 
 const TARGET = /\b(?:target|ditargetkan)\b/gi;
 const REALISATION = /\b(?:realisasi|terealisasi|realisasinya)\b/gi;
@@ -50,7 +49,7 @@ export function clauses(block: Block): { start: number; raw: string }[] {
 }
 
 function unitOfClause(ctx: BuildContext, clause: string, before: number): ReportingUnit | undefined {
-  const mentions = findOfficeMentions(clause.slice(0, before).replace(/[*_]+/g, ''));
+  const mentions = ctx.units.mentions(clause.slice(0, before).replace(/[*_]+/g, ''));
   for (let i = mentions.length - 1; i >= 0; i--) {
     const mention = mentions[i];
     const unit = mention ? ctx.units.resolve(mention.text) : undefined;
@@ -61,8 +60,8 @@ function unitOfClause(ctx: BuildContext, clause: string, before: number): Report
 
 /** Reads "target … N, realisasi … M atau sebesar P %" statements of one indicator's prose. */
 function readClause(ctx: BuildContext, indicator: Indicator, clauseStart: number, clauseRaw: string, placeKind: PlaceKind): void {
-  // "target … BNN Kabupaten/Kota Jajaran masing-masing sebesar 68 %, dengan realisasi … BNN
-  // Kabupaten Belu 100 %": what is said of all units together is not one unit's figure; read on
+  // "target … BCN Kabupaten/Kota Jajaran masing-masing sebesar 68 %, dengan realisasi … BCN
+  // Kabupaten Batu Merah 100 %": what is said of all units together is not one unit's figure; read on
   // after the last such phrase.
   let start = clauseStart;
   let raw = clauseRaw;

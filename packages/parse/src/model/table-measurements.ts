@@ -32,7 +32,7 @@ function sectionIndicator(ctx: BuildContext, section: SectionSpan | undefined): 
 
 /** Turns the rows of a measurement-bearing table into measurements. */
 export function readTableMeasurements(ctx: BuildContext, table: TableBlock, kind: TableKind, tableUnit?: ReportingUnit, placeKind?: PlaceKind): void {
-  const roles = columnRoles(table.columns);
+  const roles = columnRoles(table.columns, ctx.headerSynonyms);
   const section = sectionAt(ctx.sections, table.position.offset);
   const fromSection = sectionIndicator(ctx, section);
   const districtCount = ctx.units.units.filter((u) => u.kind !== 'province').length;
@@ -122,7 +122,7 @@ function rowSubject(
   if (roles.unit !== undefined) {
     const text = row[roles.unit]?.text.trim() ?? '';
     if (text.length === 0 || /^[-–]+$/.test(text)) {
-      // "Rata-Rata Provinsi NTT" may sit in the number column, the unit column left empty.
+      // "Rata-Rata Provinsi TB" may sit in the number column, the unit column left empty.
       const label = row.map((c) => c.text.trim()).find((t) => t.length > 0 && !/^\d+[.)]?$/.test(t)) ?? '';
       if (!ctx.units.isAggregate(label)) return undefined;
       aggregate = true;

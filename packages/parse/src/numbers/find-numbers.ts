@@ -2,7 +2,7 @@ import { scanFigures, toReadNumber } from './scan.js';
 import type { NumberContext, ReadNumber, ReadRange } from './types.js';
 
 /**
- * Every figure in `text`, in order. Skips digits that belong to codes ("P4GN", "P-21",
+ * Every figure in `text`, in order. Skips digits that belong to codes ("P3K", "P-21",
  * "KEP/25/M.PAN/2/2004"); keeps list markers and dates, which callers tell apart.
  */
 export function findNumbers(text: string, context?: NumberContext): ReadNumber[] {

@@ -73,7 +73,7 @@ function signRole(text: string, signAt: number, previous: Figure | undefined): S
 }
 
 /**
- * Digits glued to a code on their left: "P4GN", "a1", "KEP/25", "a_1". A dot after letters is
+ * Digits glued to a code on their left: "P3K", "a1", "KEP/25", "a_1". A dot after letters is
  * no code ("TA.2024", "s.d.2024" are years); the codes that use dots also use slashes.
  */
 function codeOnTheLeft(text: string, coreStart: number): boolean {

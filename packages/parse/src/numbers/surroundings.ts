@@ -72,7 +72,8 @@ export function percentSignAfter(text: string, at: number): number {
 // sits inside a \text{…} wrapper, possibly after LaTeX spacing commands.
 const LATEX_GAP = `(?:${SP}|\\\\[ ,;:!]|~){0,6}`;
 const LATEX_WRAPPER = `(\\\\(?:text|mathrm|textrm|mbox|textit|textbf|mathit) {0,3}\\{${SP}{0,6})?`;
-const KAB_KOTA = `(?:BNN${SP}{1,3})?(?:Kab(?:upaten)?\\.?${SP}{0,3}\\/${SP}{0,3}Kota|Kota${SP}{0,3}\\/${SP}{0,3}Kab(?:upaten)?)`;
+// "3 Kab/Kota", and with an agency's one-word name before it ("3 <acronym> Kab/Kota").
+const KAB_KOTA = `(?:[A-Za-z]{2,12}${SP}{1,3})?(?:Kab(?:upaten)?\\.?${SP}{0,3}\\/${SP}{0,3}Kota|Kota${SP}{0,3}\\/${SP}{0,3}Kab(?:upaten)?)`;
 const UNIT_WORD = `${KAB_KOTA}|Berkas${SP}{1,3}Perkara|Indeks|Orang|Unit|Lembaga|Gram|Persen`;
 const UNIT = new RegExp(`${LATEX_GAP}${LATEX_WRAPPER}(${UNIT_WORD})(?![\\p{L}\\p{N}])(${SP}{0,6}\\})?`, 'iuy');
 
@@ -159,7 +160,7 @@ export function boundBefore(text: string, at: number): BoundMatch | undefined {
   return bound === undefined ? undefined : { bound, start };
 }
 
-/** Letters glued before `at` that are a LaTeX command ("\times100"), not a code like "P4GN". */
+/** Letters glued before `at` that are a LaTeX command ("\times100"), not a code like "P3K". */
 export function latexCommandBefore(text: string, at: number): boolean {
   let q = at;
   for (let k = 0; k < 16 && q > 0 && isLetter(text.charAt(q - 1)); k++) q--;
