@@ -2,6 +2,7 @@ import { add, contains, defineRule, div, mean, mul, overlaps, point, roundTo, sc
 import type { Cell, Formula, LkipDocument, Quantity, RawTable } from '@lkip/schema';
 import { formatLike, replaceNumber } from './support/describe.js';
 import { figureText } from './support/figures.js';
+import { proseExpressions, type ProseExpression } from './support/prose-arithmetic.js';
 
 type Kind = Formula['kind'];
 /** Plainer formulas a drafter may have used instead of the stated one. */
@@ -150,6 +151,55 @@ function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Al
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Arithmetic written out in prose: "(a + b + c) / 4 = r", "a + b + c = r".
+
+function exactExpression(e: ProseExpression): boolean {
+  return [...e.terms, e.result].every((q) => q.decimals === 0 && !q.percent);
+}
+
+function checkProseExpression(e: ProseExpression, tolerance: Tolerance, report: (d: ReportDescriptor) => void): void {
+  const total = e.terms.reduce((acc, q) => acc + q.value, 0);
+  const expression = e.text;
+  const count = e.terms.length;
+  const subject = { detail: `prose: ${expression}` };
+  const related = [{ at: e.sentence.position, note: 'kalimat' }];
+  if (e.divisor && e.average && e.divisor.value !== count) {
+    const value = total / count;
+    const computed = formatLike(roundTo(value, e.result.decimals), e.result.decimals, e.result);
+    report({
+      at: e.divisor.position,
+      messageId: 'proseDivisor',
+      data: { expression, count, divisor: figureText(e.divisor), computed, stated: figureText(e.result) },
+      suggestions: [{ messageId: 'useDivisor', data: { count }, fix: { at: e.divisor.position, text: replaceNumber(e.divisor, count, 0) } }],
+      related,
+      subject,
+    });
+    return;
+  }
+  const divisor = e.divisor ? e.divisor.value : 1;
+  if (divisor === 0) return;
+  const value = total / divisor;
+  const exact = exactExpression(e);
+  const terms = sum(e.terms.map((q) => (exact ? point(q.value) : tolerance.of(q))));
+  const interval = scale(terms, 1 / divisor);
+  const stated = exact ? point(e.result.value) : tolerance.of(e.result);
+  if (overlaps(stated, interval)) {
+    if (exact || contains(stated, value)) return;
+    report({ at: e.result.position, messageId: 'proseByRounding', data: { expression, computed: formatLike(roundTo(value, e.result.decimals + 2), e.result.decimals + 2, e.result), stated: figureText(e.result) }, level: 'rounding', subject });
+    return;
+  }
+  const computed = formatLike(roundTo(value, e.result.decimals), e.result.decimals, e.result);
+  report({
+    at: e.result.position,
+    messageId: 'proseResult',
+    data: { expression, computed, stated: figureText(e.result) },
+    suggestions: [{ messageId: 'useFormula', data: { computed }, fix: { at: e.result.position, text: replaceNumber(e.result, roundTo(value, e.result.decimals), e.result.decimals) } }],
+    related,
+    subject,
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'formula-mismatch',
@@ -158,8 +208,8 @@ export default defineRule({
     fixable: false,
     hasSuggestions: true,
     docs: {
-      description: 'Figures computed by a formula the draft states (NKA = 60% × EKA + 40% × IKPA, Nilai Akhir = Nilai Total / Konversi Bobot) must follow it',
-      descriptionId: 'Angka yang dihitung dengan rumus yang dinyatakan dalam draf (NKA = 60% × EKA + 40% × IKPA, Nilai Akhir = Nilai Total / Konversi Bobot) harus sesuai rumus itu',
+      description: 'Figures computed by a formula the draft states (NKA = 60% × EKA + 40% × IKPA, Nilai Akhir = Nilai Total / Konversi Bobot, or arithmetic written out in prose) must follow it',
+      descriptionId: 'Angka yang dihitung dengan rumus yang dinyatakan dalam draf (NKA = 60% × EKA + 40% × IKPA, Nilai Akhir = Nilai Total / Konversi Bobot, atau hitungan yang ditulis dalam uraian) harus sesuai rumus itu',
     },
     messages: {
       mismatch: {
@@ -182,6 +232,22 @@ export default defineRule({
         en: '{result} of {row}: {stated} follows {formula} only thanks to the rounding of {terms}; as written they give {computed}.',
         id: '{result} {row}: {stated} sesuai rumus {formula} hanya karena pembulatan {terms}; sebagaimana tertulis hasilnya {computed}.',
       },
+      proseDivisor: {
+        en: '{expression}: an average of {count} figures divides by {count}, not by {divisor}; their mean is {computed} (the sentence states {stated}).',
+        id: '{expression}: rata-rata dari {count} angka dibagi {count}, bukan {divisor}; rata-ratanya {computed} (kalimat menyatakan {stated}).',
+      },
+      proseResult: {
+        en: '{expression}: the figures as written give {computed}, not {stated}.',
+        id: '{expression}: angka-angka sebagaimana tertulis menghasilkan {computed}, bukan {stated}.',
+      },
+      proseByRounding: {
+        en: '{expression}: {stated} holds only thanks to the rounding of the figures; as written they give {computed}.',
+        id: '{expression}: {stated} hanya cocok karena pembulatan angka-angkanya; sebagaimana tertulis hasilnya {computed}.',
+      },
+      useDivisor: {
+        en: 'Divide by {count}, the number of figures',
+        id: 'Bagi dengan {count}, banyaknya angka',
+      },
       useFormula: {
         en: 'Write {computed}, the value of the stated formula',
         id: 'Tulis {computed}, hasil rumus yang dinyatakan',
@@ -199,5 +265,6 @@ export default defineRule({
         }
       }
     }
+    for (const expression of proseExpressions(doc.sentences)) checkProseExpression(expression, context.tolerance, (d) => context.report(d));
   },
 });

@@ -133,4 +133,46 @@ describe('formula-mismatch', () => {
       { ruleId: RULE, messageId: 'mismatch', line: 1654, column: 46 },
     ]);
   });
+
+  describe('arithmetic written out in prose', () => {
+    const kecamatan = (sentence: string) =>
+      ['LAPORAN KINERJA INSTANSI PEMERINTAH KECAMATAN LEMBAH HIJAU TAHUN 2024', 'BAB III AKUNTABILITAS KINERJA', 'Rata-rata capaian ketiga IKU tahun 2024 dihitung sebagai berikut:', sentence].join('\n\n') + '\n';
+    const at = (text: string, needle: string) => {
+      const offset = text.indexOf(needle);
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+    };
+
+    it('reports an average of three figures divided by 4, at the divisor', () => {
+      const text = kecamatan('Rata-rata capaian = (102,87 + 98,00 + 83,33) / 4 = 71,05 %');
+      const messages = findings(RULE, text);
+      expect(brief(messages)).toEqual([{ ruleId: RULE, messageId: 'proseDivisor', ...at(text, '4 =') }]);
+      expect(messages[0]?.message).toContain('94,73');
+      expect(messages[0]?.suggestions?.[0]?.fix.text).toBe('3');
+    });
+
+    it('reports a stated result that is not the value of the expression', () => {
+      const text = kecamatan('Rata-rata capaian = (102,87 + 98,00 + 83,33) / 3 = 95,73 %');
+      expect(brief(findings(RULE, text))).toEqual([{ ruleId: RULE, messageId: 'proseResult', ...at(text, '95,73 %') }]);
+    });
+
+    it('reads the LaTeX form of an average', () => {
+      const text = kecamatan('$$\\text{Rata-rata} = \\frac{102,87 + 98,00 + 83,33}{4} = 71,05$$');
+      expect(brief(findings(RULE, text)).map((m) => m.messageId)).toEqual(['proseDivisor']);
+    });
+
+    it('counts whole numbers exactly in a plain sum', () => {
+      const text = kecamatan('Jumlah pegawai = 12 + 15 + 21 = 49 orang.');
+      expect(brief(findings(RULE, text)).map((m) => m.messageId)).toEqual(['proseResult']);
+    });
+
+    it.each([
+      ['a right average', 'Rata-rata capaian = (102,87 + 98,00 + 83,33) / 3 = 94,73 %'],
+      ['an average right by rounding', 'Rata-rata capaian = (102,9 + 98 + 83,3) / 3 = 94,7 %'],
+      ['a right sum', 'Jumlah pegawai = 12 + 15 + 21 = 48 orang.'],
+      ['a fraction times 100 %', 'Capaian = (45 + 40) / 100 × 100 % = 85 %'],
+    ])('stays silent on %s', (_, sentence) => {
+      expect(findings(RULE, kecamatan(sentence))).toEqual([]);
+    });
+  });
 });

@@ -23,7 +23,7 @@ export const Place = z
     tableId: z.string().optional(),
     row: z.int().min(0).optional(),
     column: z.int().min(0).optional(),
-    /** A human description: "tabel capaian per satker, baris Belu". */
+    /** A human description: "tabel capaian per satker, baris Batu Merah". */
     label: z.string().optional(),
   })
   .meta({ id: 'Place' });
@@ -31,13 +31,13 @@ export type Place = z.infer<typeof Place>;
 
 export const UnitKind = z.enum(['province', 'regency', 'city', 'other']);
 
-/** A reporting office (satker): BNNP NTT, BNNK Belu, BNN Kota Kupang … with every spelling seen. */
+/** A reporting office (satker): "BCNP Teluk Biru", "BCNK Batu Merah", "BCN Kota Lembah Hijau" … with every spelling seen. */
 export const ReportingUnit = z
   .object({
     id: z.string(),
     name: z.string(),
     kind: UnitKind,
-    /** The place name without the office prefix ("Belu", "Kota Kupang"). */
+    /** The place name without the office prefix ("Batu Merah", "Kota Lembah Hijau"). */
     placeName: z.string(),
     spellings: z.array(z.string()),
     position: Position.optional(),
@@ -101,7 +101,7 @@ export const Measurement = z
     indicatorId: z.string(),
     /** Absent when the figure is about the whole report (the indicator's own aggregate). */
     unitId: z.string().optional(),
-    /** The row is an aggregate over units ("Rata-rata Provinsi", "IKP NTT"). */
+    /** The row is an aggregate over units ("Rata-rata Provinsi", "IKP TB"). */
     aggregate: z.boolean().optional(),
     year: z.int(),
     role: MeasurementRole,
@@ -188,7 +188,7 @@ export const CountSubject = z.enum([
   'activities', // Kegiatan
   'outputs', // Klasifikasi Rincian Output
   'staff', // orang / pegawai
-  'units', // Kab/Kota, BNNK
+  'units', // Kab/Kota, an office prefix
   'other',
 ]);
 export type CountSubject = z.infer<typeof CountSubject>;
@@ -466,11 +466,34 @@ export const Directive = z
   .meta({ id: 'Directive' });
 export type Directive = z.infer<typeof Directive>;
 
+/**
+ * A sentence of prose (or a list item, a heading line, a displayed formula) that states at least
+ * one figure, with every figure it states. Rules that check what prose says about tables and
+ * about its own figures (restated table figures, parts against a stated total, stated averages)
+ * read these; `text` is the exact source slice, so `quantity.position.offset - position.offset`
+ * indexes into it.
+ */
+export const Sentence = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['sentence', 'list-item', 'heading', 'formula']),
+    text: z.string(),
+    sectionId: z.string().optional(),
+    quantities: z.array(Quantity),
+    position: Position,
+  })
+  .meta({ id: 'Sentence' });
+export type Sentence = z.infer<typeof Sentence>;
+
 export const DocumentMeta = z
   .object({
     title: z.string().optional(),
     agency: z.string().optional(),
     province: z.string().optional(),
+    /** The agency profile the draft was read with (configured, or detected from its title). */
+    profile: z.string().optional(),
+    /** What the draft calls its indicators ("IKU", "IKK", "IKSS"), from its own text or its profile. */
+    indicatorAcronym: z.string().optional(),
     fiscalYear: z.int().optional(),
     fiscalYearPosition: Position.optional(),
     signing: z
@@ -504,6 +527,7 @@ export const LkipDocument = z
     budget: z.array(BudgetLine),
     tables: z.array(RawTable),
     sections: z.array(Section),
+    sentences: z.array(Sentence),
     directives: z.array(Directive),
     diagnostics: z.array(Diagnostic),
   })

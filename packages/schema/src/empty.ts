@@ -17,6 +17,7 @@ export function emptyDocument(format: LkipDocument['source']['format'] = 'markdo
     budget: [],
     tables: [],
     sections: [],
+    sentences: [],
     directives: [],
     diagnostics: [],
   };

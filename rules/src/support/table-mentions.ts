@@ -1,0 +1,191 @@
+import type { Cell, ColumnRole, LkipDocument, Quantity, RawTable } from '@lkip/schema';
+
+/**
+ * Where prose names a table's row: the row labels of tables (an indicator, an office, an activity)
+ * as normalised word sequences, and a finder for their mentions in a sentence.
+ */
+
+/** The part a column plays for restatements. */
+export type FigureRole = 'target' | 'realisation' | 'achievement' | 'ceiling' | 'spent' | 'spent-percent';
+
+export interface TableRow {
+  table: RawTable;
+  row: number;
+  /** The label as written. */
+  label: string;
+  /** Normalised spellings that name the row. */
+  keys: string[];
+  /** The row names an office (the table's other dimension, its indicator, comes from its section). */
+  office: boolean;
+  /**
+   * For a "Persentase X" row: X, as prose writes it right after the figure ("95,38 persen
+   * konsumen puas terhadap …" for "Persentase konsumen yang puas terhadap …").
+   */
+  shareKeys: string[];
+}
+
+const LABEL_ROLES = new Set<ColumnRole>(['indicator', 'unit', 'label']);
+const FIGURE_ROLES = new Set<ColumnRole>(['target', 'realisation', 'achievement', 'ceiling', 'spent', 'spent-percent']);
+// Row labels that name no one thing: totals, averages, and words that appear in any sentence.
+const GENERIC = /^(?:jumlah|total|jumlah total|total keseluruhan|rata rata|rerata|rata rata provinsi|rata rata kabupaten|rata rata kota|sub total|subtotal|lainnya|dan lain lain|keterangan|uraian|kegiatan|program|indikator|sasaran|capaian|target|realisasi|anggaran|pagu|satker|unit|persentase|indeks|nilai|tahun)$/;
+
+/** Lower case, markup and punctuation gone, words separated by single spaces. */
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[*_`\\]+/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The role a header names, for tables the reader gave no roles. */
+function headerRole(name: string): FigureRole | undefined {
+  const n = normalise(name);
+  if (/\brealisasi (anggaran|keuangan)\b/.test(n)) return 'spent';
+  if (/\b(pagu|alokasi)\b/.test(n) || n === 'anggaran') return 'ceiling';
+  if (/^target\b/.test(n)) return 'target';
+  if (/^realisasi\b/.test(n) && !/%|persen/.test(name)) return 'realisation';
+  if (/\bcapaian\b/.test(n) || /^%|^persentase$/.test(name.trim())) return 'achievement';
+  return undefined;
+}
+
+export function columnRoleOf(table: RawTable, c: number): FigureRole | undefined {
+  const role = table.roles?.[c];
+  if (role !== undefined) return FIGURE_ROLES.has(role) ? (role as FigureRole) : undefined;
+  return headerRole(table.columns[c] ?? '');
+}
+
+function labelColumns(table: RawTable): number[] {
+  const named = table.roles?.flatMap((r, c) => (LABEL_ROLES.has(r) ? [c] : [])) ?? [];
+  if (named.length > 0) return named;
+  // Without a label role: the first column of unknown role that holds words in most rows.
+  const width = table.columns.length;
+  for (let c = 0; c < width; c++) {
+    if (table.roles && table.roles[c] !== 'other') continue;
+    const words = table.rows.filter((row) => /\p{L}{3,}/u.test(row[c]?.text ?? '') && (row[c]?.quantities.length ?? 0) === 0).length;
+    if (words * 2 > table.rows.length) return [c];
+  }
+  return [];
+}
+
+function cleanLabel(text: string): string {
+  return text.replace(/[*_`]+/g, '').replace(/^\s*(?:\d{1,2}|[a-z])[.)]\s+/i, '').replace(/\s+/g, ' ').trim().replace(/ ?:$/, '').trim();
+}
+
+/** A label that names one thing: two words or more, or a single long word, and not a generic word. */
+function distinctive(key: string): boolean {
+  if (GENERIC.test(key) || /^\d/.test(key)) return false;
+  const words = key.split(' ');
+  return words.length >= 2 ? key.length >= 6 : key.length >= 8;
+}
+
+export function tableRows(doc: LkipDocument): TableRow[] {
+  const out: TableRow[] = [];
+  for (const table of doc.tables) {
+    if (table.kind === 'band' || table.kind === 'staff') continue;
+    if (!table.columns.some((_, c) => columnRoleOf(table, c) !== undefined)) continue;
+    const labels = labelColumns(table);
+    if (labels.length !== 1) continue;
+    const c = labels[0] as number;
+    const office = table.roles?.[c] === 'unit';
+    table.rows.forEach((row, r) => {
+      const label = cleanLabel(row[c]?.text ?? '');
+      const key = normalise(label);
+      if (!distinctive(key)) return;
+      const keys = new Set([key]);
+      const unit = doc.units.find((u) => [u.name, ...u.spellings].some((s) => normalise(s) === key));
+      if (unit) for (const s of [unit.name, ...unit.spellings]) if (distinctive(normalise(s))) keys.add(normalise(s));
+      // Offices are named by their spellings; shortened names are for indicators and activities.
+      if (!office && !unit) for (const k of [...keys]) for (const variant of variants(k)) keys.add(variant);
+      const share = /^(?:persentase|prosentase|presentase) (.+)$/.exec(key)?.[1];
+      const shareKeys = !office && !unit && share && share.split(' ').length >= 3 ? [...new Set([share, share.replace(/ yang /g, ' ')])] : [];
+      out.push({ table, row: r, label, keys: [...keys], office: office || unit !== undefined, shareKeys });
+    });
+  }
+  return uniqueKeys(out);
+}
+
+// A shortened name does not end on a word that needs what follows it.
+const FUNCTION_WORD = /^(?:yang|dan|atau|di|dalam|dengan|untuk|terhadap|atas|pada|ke|dari|oleh|per|serta|bagi|sebagai|melalui|se)$/;
+const MEASURE_WORD = /^(?:persentase|prosentase|presentase|jumlah|tingkat|nilai|angka|rasio|cakupan|indeks|capaian)\s+/;
+
+/**
+ * How prose shortens an indicator's name: without its measure word ("kemantapan jalan nasional"
+ * for "Tingkat kemantapan jalan nasional"), or its first words when they make at least half of it
+ * ("Indeks Kepuasan Masyarakat" for "Indeks Kepuasan Masyarakat terhadap layanan kecamatan").
+ */
+function variants(key: string): string[] {
+  const out: string[] = [];
+  const stripped = key.replace(MEASURE_WORD, '');
+  if (stripped !== key && stripped.split(' ').length >= 3) out.push(stripped);
+  for (const k of stripped !== key && stripped.split(' ').length >= 3 ? [key, stripped] : [key]) {
+    const words = k.split(' ');
+    for (let n = 3; n < words.length; n++) if (n * 2 >= words.length && !FUNCTION_WORD.test(words[n - 1] ?? '')) out.push(words.slice(0, n).join(' '));
+  }
+  return out;
+}
+
+/** A shortened name that two rows share names neither. */
+function uniqueKeys(rows: TableRow[]): TableRow[] {
+  const owners = new Map<string, Set<string>>();
+  for (const row of rows) for (const k of row.keys) owners.set(k, (owners.get(k) ?? new Set()).add(normalise(row.label)));
+  for (const row of rows) row.keys = row.keys.filter((k) => (owners.get(k)?.size ?? 0) <= 1 || k === normalise(row.label));
+  const shareOwners = new Map<string, Set<string>>();
+  for (const row of rows) for (const k of row.shareKeys) shareOwners.set(k, (shareOwners.get(k) ?? new Set()).add(normalise(row.label)));
+  for (const row of rows) row.shareKeys = row.shareKeys.filter((k) => (shareOwners.get(k)?.size ?? 0) <= 1);
+  return rows;
+}
+
+/** The text normalised as `normalise` does, with the source offset of every character kept. */
+export function normalisedWithOffsets(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (/[*_`\\]/.test(ch)) continue;
+    if (/[\p{L}\p{N}]/u.test(ch)) {
+      out += ch.toLowerCase();
+      origin.push(i);
+      space = false;
+    } else if (!space) {
+      out += ' ';
+      origin.push(i);
+      space = true;
+    }
+  }
+  return { text: out, origin };
+}
+
+export interface Mention {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Every place a sentence names one of `keys`, whole words only, longest first where they overlap. */
+export function mentions(text: string, keys: Iterable<string>): Mention[] {
+  const norm = normalisedWithOffsets(text);
+  const padded = ` ${norm.text} `;
+  const found: Mention[] = [];
+  for (const key of keys) {
+    let from = 0;
+    for (;;) {
+      const at = padded.indexOf(` ${key} `, from);
+      if (at < 0) break;
+      from = at + 1;
+      const start = norm.origin[at] ?? 0;
+      const end = (norm.origin[at + key.length - 1] ?? start) + 1;
+      found.push({ key, start, end });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Mention[] = [];
+  for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The single figure a cell states, or undefined. */
+export function cellFigure(cell: Cell | undefined): Quantity | undefined {
+  if (!cell || cell.quantities.length !== 1) return undefined;
+  const q = cell.quantities[0];
+  if (!q || q.ambiguous || q.bound) return undefined;
+  const rest = cell.text.replace(q.raw, '').replace(/[^\p{L}]/gu, '');
+  return rest.length <= 20 ? q : undefined;
+}
