@@ -2,6 +2,7 @@ import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sub, 
 import type { BudgetLine, Cell, LkipDocument, Quantity, RawTable } from '@lkip/schema';
 import { formatLike, placeNote, replaceNumber } from './support/describe.js';
 import { figureText } from './support/figures.js';
+import { columnsOf, isNumberingRow, onlyFigure, partnerColumn, yearOf } from './support/table-roles.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reading table cells
@@ -121,7 +122,7 @@ function columnTotals(table: RawTable, covered: Set<number>, tolerance: Toleranc
   table.rows.forEach((row, r) => {
     const label = rowLabelMatching(row, TOTAL_LABEL);
     if (label === undefined) return;
-    const itemRows = table.rows.map((_, i) => i).filter((i) => i >= start && i < r && rowLabelMatching(table.rows[i] as Cell[], AVERAGE_LABEL) === undefined);
+    const itemRows = table.rows.map((_, i) => i).filter((i) => i >= start && i < r && rowLabelMatching(table.rows[i] as Cell[], AVERAGE_LABEL) === undefined && !isNumberingRow(table.rows[i] as Cell[]));
     const items = itemRows.map((i) => table.rows[i] as Cell[]);
     start = r + 1;
     if (items.length === 0) return;
@@ -136,6 +137,8 @@ function columnTotals(table: RawTable, covered: Set<number>, tolerance: Toleranc
       const computed = values.reduce((acc, v) => acc + pointOfCell(v), 0);
       const verdict = compare(total.q, sum(intervals as Interval[]), computed, tolerance, exact);
       if (verdict.holds && !verdict.roundingOnly) continue;
+      if (topLevelHolds(items, values, total.q, exact, tolerance)) continue;
+      if (holdsWithThousands(values, total.q)) continue;
       out.push({
         stated: total.q,
         messageId: 'columnTotal',
@@ -150,6 +153,56 @@ function columnTotals(table: RawTable, covered: Set<number>, tolerance: Toleranc
     }
   });
   return out;
+}
+
+/**
+ * The nesting level of a row of a programme / kegiatan / sub-kegiatan table, from its code
+ * ("1", "1.2", "1.02.01") or its first word; undefined when the row shows neither.
+ */
+function rowLevel(row: Cell[]): number | undefined {
+  for (const cell of row) {
+    const text = cleanText(cell.text);
+    if (text === '') continue;
+    const code = /^(\d{1,3}(?:\.\d{1,3})*)\.?$/.exec(text);
+    if (code) return (code[1] ?? '').split('.').length;
+    if (/^sub[\s-]*kegiatan\b/i.test(text)) return 3;
+    if (/^kegiatan\b/i.test(text)) return 2;
+    if (/^program\b/i.test(text)) return 1;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** "1,150" beside 420 and 380, "1.000" beside 412 and 305: one separator and three digits may group thousands. */
+function asThousands(q: Quantity): number {
+  return q.decimals === 3 && /^\s*\d{1,3}[.,]\d{3}\s*$/.test(q.raw) ? Math.round(q.value * 1000) : q.value;
+}
+
+/**
+ * A column of whole numbers where the reader took a thousands separator for a decimal one: the
+ * total holds once "1,150" is read as 1150. Only whole numbers are compared, so nothing is lost.
+ */
+function holdsWithThousands(values: CellValue[], total: Quantity): boolean {
+  const figures = values.filter((v): v is { kind: 'figure'; q: Quantity } => v.kind === 'figure').map((v) => v.q);
+  const all = [...figures, total];
+  if (!all.some((q) => asThousands(q) !== q.value) || !all.every((q) => Number.isInteger(asThousands(q)))) return false;
+  return figures.reduce((acc, q) => acc + asThousands(q), 0) === asThousands(total);
+}
+
+/**
+ * A table that nests kegiatan under their programme states each amount twice: the total is the
+ * sum of the top-level rows, not of every row above it.
+ */
+function topLevelHolds(items: Cell[][], values: CellValue[], stated: Quantity, exact: boolean, tolerance: Tolerance): boolean {
+  const levels = items.map(rowLevel);
+  const known = levels.filter((l): l is number => l !== undefined);
+  if (known.length < items.length / 2 || new Set(known).size < 2) return false;
+  const top = Math.min(...known);
+  const chosen = values.filter((_, i) => levels[i] === top);
+  const intervals = chosen.map((v) => intervalOfCell(v, exact, tolerance));
+  if (chosen.length === 0 || intervals.some((i) => i === undefined)) return false;
+  const computed = chosen.reduce((acc, v) => acc + pointOfCell(v), 0);
+  return compare(stated, sum(intervals as Interval[]), computed, tolerance, exact).holds;
 }
 
 // (b) A JML/Jumlah/Total column that adds up columns before it, or a KET (+/-) / Sisa column that is a difference.
@@ -396,6 +449,88 @@ function proseAgainstTable(doc: LkipDocument): Finding[] {
   return out;
 }
 
+// (e) Budget rows of any table read by column role: % = realisasi / pagu × 100, sisa = pagu − realisasi.
+interface BudgetColumns {
+  ceiling: number;
+  spent: number;
+  percent?: number;
+  remaining?: number;
+}
+
+/** The pagu / realisasi / % / sisa columns that go together, by role and year ("Pagu 2024", "Realisasi 2024"). */
+function budgetColumns(table: RawTable): BudgetColumns[] {
+  const out: BudgetColumns[] = [];
+  for (const spent of columnsOf(table, 'spent')) {
+    const year = yearOf(table, spent);
+    const ceiling = partnerColumn(table, 'ceiling', year);
+    if (ceiling === undefined) continue;
+    const percent = partnerColumn(table, 'spent-percent', year);
+    const remaining = partnerColumn(table, 'remaining', year);
+    out.push({ ceiling, spent, ...(percent !== undefined ? { percent } : {}), ...(remaining !== undefined ? { remaining } : {}) });
+  }
+  return out;
+}
+
+function moneyOf(cell: Cell | undefined): Quantity | undefined {
+  const q = onlyFigure(cell);
+  return q && !q.percent && !q.ambiguous ? q : undefined;
+}
+
+/**
+ * Every row of a table with pagu and realisasi columns, totals included: a programme's % comes
+ * from its own pagu and realisasi (the sums), not from the mean of its sub-rows' percentages.
+ * Figures the budget lines already cover are left to (d). `checked` collects the cells examined,
+ * so that (b) does not infer the same relation a second time.
+ */
+function budgetRows(table: RawTable, covered: Set<number>, checked: Set<string>, tolerance: Tolerance): Finding[] {
+  const out: Finding[] = [];
+  for (const columns of budgetColumns(table)) {
+    const header = (c: number) => cleanText(table.columns[c] ?? '');
+    table.rows.forEach((row, r) => {
+      if (isNumberingRow(row)) return;
+      const ceiling = moneyOf(row[columns.ceiling]);
+      const spent = moneyOf(row[columns.spent]);
+      if (!ceiling || !spent || ceiling.value <= 0) return;
+      const inputs = [cellKey(table, r, columns.ceiling), cellKey(table, r, columns.spent)];
+      const label = rowName(row).slice(0, 80);
+      const base = { label, ceiling: figureText(ceiling), realisation: figureText(spent) };
+      const subject = (field: string): ReportDescriptor['subject'] => ({ unit: label.slice(0, 40), detail: `${tableName(table)}: ${field}` });
+      const percentCell = columns.percent !== undefined ? onlyFigure(row[columns.percent]) : undefined;
+      if (percentCell && !percentCell.ambiguous && columns.percent !== undefined && !covered.has(percentCell.position.offset)) {
+        checked.add(cellKey(table, r, columns.percent));
+        const share = div(money(spent), money(ceiling));
+        const computed = (spent.value / ceiling.value) * 100;
+        const verdict = share ? compare(percentCell, scale(share, 100), computed, tolerance, false) : undefined;
+        if (verdict && !(verdict.holds && !verdict.roundingOnly)) {
+          out.push({ stated: percentCell, messageId: 'budgetPercent', data: base, computed, roundingOnly: verdict.holds, fixable: true, subject: subject(header(columns.percent)), cell: cellKey(table, r, columns.percent), inputs });
+        }
+      }
+      const left = columns.remaining !== undefined ? onlyFigure(row[columns.remaining]) : undefined;
+      if (left && !left.ambiguous && columns.remaining !== undefined && !covered.has(left.position.offset)) {
+        checked.add(cellKey(table, r, columns.remaining));
+        if (left.percent || /%|\bpersen/i.test(header(columns.remaining))) {
+          // "Sisa (%)": the share of the pagu left unspent.
+          const share = div(sub(money(ceiling), money(spent)), money(ceiling));
+          const computed = ((ceiling.value - spent.value) / ceiling.value) * 100;
+          const verdict = share ? compare(left, scale(share, 100), computed, tolerance, false) : undefined;
+          if (verdict && !(verdict.holds && !verdict.roundingOnly)) {
+            out.push({ stated: left, messageId: 'budgetRemainderPercent', data: { ...base, remainder: formatLike(ceiling.value - spent.value, ceiling.decimals, ceiling) }, computed, roundingOnly: verdict.holds, fixable: true, subject: subject(header(columns.remaining)), cell: cellKey(table, r, columns.remaining), inputs });
+          }
+        } else {
+          const computed = ceiling.value - spent.value;
+          // A remainder written without its minus sign when the realisation exceeds the pagu is still the same amount.
+          const verdict = compare(left, point(computed), computed, tolerance, true);
+          const unsigned = computed < 0 && left.value > 0 && compare(left, point(-computed), -computed, tolerance, true).holds;
+          if (!verdict.holds && !unsigned) {
+            out.push({ stated: left, messageId: 'budgetRemainder', data: base, computed, roundingOnly: false, fixable: true, subject: subject(header(columns.remaining)), cell: cellKey(table, r, columns.remaining), inputs });
+          }
+        }
+      }
+    });
+  }
+  return out;
+}
+
 function budgetCovered(doc: LkipDocument): Set<number> {
   const covered = new Set<number>();
   for (const line of doc.budget) {
@@ -492,7 +627,10 @@ export default defineRule({
   check(doc, context) {
     const { tolerance } = context;
     const covered = budgetCovered(doc);
-    const relations = doc.tables.flatMap((table) => rowRelations(table, tolerance));
+    const checked = new Set<string>();
+    const budgetRowFindings = doc.tables.flatMap((table) => budgetRows(table, covered, checked, tolerance));
+    // A sisa column the roles already tie to its pagu and realisasi is not inferred again.
+    const relations = [...doc.tables.flatMap((table) => rowRelations(table, tolerance)).filter((f) => !checked.has(f.cell ?? '')), ...budgetRowFindings];
     const totals = doc.tables.flatMap((table) => columnTotals(table, covered, tolerance));
     const groups = groupTotals(doc, tolerance);
     const budget = doc.budget.flatMap((line) => budgetArithmetic(doc, line, tolerance));
@@ -512,6 +650,7 @@ function withoutConsequences(relations: Finding[], totals: Finding[]): Finding[]
   const wrongRelationCells = new Set(errors(relations).map((f) => f.cell));
   const keptTotals = totals.filter((f) => f.roundingOnly || !(f.inputs ?? []).some((k) => wrongRelationCells.has(k) || errors(totals).some((t) => t !== f && t.cell === k)));
   const totalCells = new Set(errors(keptTotals).map((f) => f.cell));
-  const keptRelations = relations.filter((f) => f.roundingOnly || (!(f.inputs ?? []).some((k) => wrongRelationCells.has(k)) && !totalCells.has(f.cell)));
+  // A row figure computed from a wrong total (a programme's % from its wrong pagu total) follows from that total.
+  const keptRelations = relations.filter((f) => f.roundingOnly || (!(f.inputs ?? []).some((k) => wrongRelationCells.has(k) || totalCells.has(k)) && !totalCells.has(f.cell)));
   return [...keptRelations, ...keptTotals];
 }

@@ -1,7 +1,8 @@
 import { defineRule, lineRef, roundTo, type RuleContext } from '@lkip/engine';
-import type { Band, CategoryScale, LkipDocument, Quantity } from '@lkip/schema';
+import type { Band, CategoryScale, ColumnRole, LkipDocument, Quantity, RawTable } from '@lkip/schema';
 import { formatLike } from './support/describe.js';
-import { scaleLabel } from './support/scales.js';
+import { normaliseLabel, scaleLabel } from './support/scales.js';
+import { cleanText, columnsOf, onlyFigure } from './support/table-roles.js';
 
 type Context = RuleContext<unknown>;
 
@@ -29,6 +30,114 @@ function decimalsOf(scale: CategoryScale): number {
   return Math.max(0, ...edges.map((q) => q.decimals));
 }
 
+// ---------------------------------------------------------------------------------------------
+// The values a scale classifies: figures in rows whose category cell names one of its bands.
+
+function labelKeys(scale: CategoryScale): Set<string> {
+  return new Set(scale.bands.flatMap((b) => [b.label, ...(b.altLabels ?? [])]).map(normaliseLabel).filter((k) => k.length > 0));
+}
+
+const VALUE_ROLES: readonly ColumnRole[] = ['achievement', 'score', 'realisation'];
+
+function bandOf(scale: CategoryScale, value: number): Band | undefined {
+  return scale.bands.find((b) => {
+    if (b.min && (b.minInclusive ? value < b.min.value : value <= b.min.value)) return false;
+    if (b.max && (b.maxInclusive ? value > b.max.value : value >= b.max.value)) return false;
+    return true;
+  });
+}
+
+/**
+ * The column whose figures the category cells classify. A table with a realisation and a capaian
+ * column may classify either; the one whose in-range figures carry their band's label is it.
+ * With several candidates and no such agreement, the table is left out rather than guessed.
+ */
+function classifiedColumn(table: RawTable, categories: number[], scale: CategoryScale, keys: Set<string>): number | undefined {
+  const candidates = VALUE_ROLES.flatMap((role) => columnsOf(table, role).slice(0, 1));
+  if (candidates.length <= 1) return candidates[0];
+  let best: { column: number; agree: number } | undefined;
+  for (const column of candidates) {
+    let agree = 0;
+    let labelled = 0;
+    for (const row of table.rows) {
+      const label = categories.map((c) => normaliseLabel(cleanText(row[c]?.text ?? ''))).find((k) => keys.has(k));
+      const q = onlyFigure(row[column]);
+      if (!label || !q) continue;
+      labelled++;
+      const band = bandOf(scale, q.value);
+      if (band && [band.label, ...(band.altLabels ?? [])].some((l) => normaliseLabel(l) === label)) agree++;
+    }
+    // One chance agreement is no evidence: most labelled rows must agree.
+    if (agree > 0 && agree * 2 > labelled && (!best || agree > best.agree)) best = { column, agree };
+  }
+  return best?.column;
+}
+
+/**
+ * The figures the draft classifies with the scale's labels: the capaian (or score, or realisation)
+ * of every table row whose category cell holds one of the scale's labels, and the figures stated
+ * with a category measurement of the scale's indicators.
+ */
+export function classifiedValues(doc: LkipDocument, scale: CategoryScale): Quantity[] {
+  const keys = labelKeys(scale);
+  const out: Quantity[] = [];
+  for (const table of doc.tables) {
+    const categories = columnsOf(table, 'category');
+    if (categories.length === 0) continue;
+    // A table of another indicator's section is classified by that indicator's scale.
+    if (table.indicatorId && scale.indicatorIds.length > 0 && !scale.indicatorIds.includes(table.indicatorId)) continue;
+    const valueColumn = classifiedColumn(table, categories, scale, keys);
+    if (valueColumn === undefined) continue;
+    for (const row of table.rows) {
+      if (!categories.some((c) => keys.has(normaliseLabel(cleanText(row[c]?.text ?? ''))))) continue;
+      const q = onlyFigure(row[valueColumn]);
+      if (q && !q.ambiguous) out.push(q);
+    }
+  }
+  for (const m of doc.measurements) {
+    if (m.role !== 'category' || !m.label || !keys.has(normaliseLabel(m.label.text))) continue;
+    // Labels such as "Tinggi" are shared by many scales: only the scale's own indicators count.
+    if (!scale.indicatorIds.includes(m.indicatorId)) continue;
+    const value = doc.measurements.find((x) => x.statement === m.statement && x.indicatorId === m.indicatorId && x.role === 'realisation' && x.quantity)?.quantity;
+    if (value && !value.ambiguous && !out.some((q) => q.position.offset === value.position.offset)) out.push(value);
+  }
+  return out;
+}
+
+/**
+ * Gaps that only appear at the precision of the classified values: integer bands "76 – 90" and
+ * "91 – 100" cover every whole number, but 90,45 falls between them.
+ */
+function precisionGaps(scale: CategoryScale, values: Quantity[]): { problem: Problem; example: Quantity }[] {
+  const edgeDecimals = decimalsOf(scale);
+  // Whole-number bands ("76 – 90", "91 – 100") are the ones drafts get wrong; bands written to the
+  // hundredth for figures with three decimals leave slivers no reviewer would call a hole.
+  if (edgeDecimals > 0) return [];
+  const example = values.filter((q) => q.decimals > edgeDecimals).sort((a, b) => b.decimals - a.decimals)[0];
+  if (!example) return [];
+  const coarse = bandProblems(scale).filter((p) => p.kind === 'gap');
+  return bandProblems(scale, example.decimals)
+    .filter((p) => p.kind === 'gap' && !coarse.some((c) => c.earlier === p.earlier && c.later === p.later))
+    .map((problem) => ({ problem, example }));
+}
+
+/** The highest value a band takes, when every band is closed above. */
+function topEdge(scale: CategoryScale): { band: Band; max: Quantity } | undefined {
+  if (scale.bands.some((b) => !b.max)) return undefined;
+  let top: { band: Band; max: Quantity } | undefined;
+  for (const band of scale.bands) if (band.max && (!top || band.max.value > top.max.value)) top = { band, max: band.max };
+  return top;
+}
+
+/** The highest classified value above every band: 103,43 % where the scale ends at 100. */
+function aboveTop(scale: CategoryScale, values: Quantity[]): { band: Band; max: Quantity; value: Quantity } | undefined {
+  const top = topEdge(scale);
+  if (!top) return undefined;
+  const edge = top.max.value;
+  const above = values.filter((q) => q.value > edge || (q.value === edge && !top.band.maxInclusive)).sort((a, b) => b.value - a.value)[0];
+  return above ? { ...top, value: above } : undefined;
+}
+
 function covered(band: Band, step: number, decimals: number): Covered | undefined {
   if (!band.min && !band.max) return undefined;
   const first = band.min ? roundTo(band.minInclusive ? band.min.value : band.min.value + step, decimals) : -Infinity;
@@ -41,8 +150,8 @@ function covered(band: Band, step: number, decimals: number): Covered | undefine
  * must start exactly one step after it (a gap otherwise) and must not start before its end (an
  * overlap; sharing the edge value itself, as "80 – 90" then "90 – 100" do, is allowed).
  */
-export function bandProblems(scale: CategoryScale): Problem[] {
-  const decimals = decimalsOf(scale);
+export function bandProblems(scale: CategoryScale, precision?: number): Problem[] {
+  const decimals = Math.max(decimalsOf(scale), precision ?? 0);
   const step = 10 ** -decimals;
   const bands = scale.bands
     .map((b) => covered(b, step, decimals))
@@ -74,9 +183,9 @@ function edgeLike(scale: CategoryScale): Quantity | undefined {
   return scale.bands.flatMap((b) => [b.min, b.max]).find((q): q is Quantity => q !== undefined);
 }
 
-function intervalText(problem: Problem, scale: CategoryScale): string {
+function intervalText(problem: Problem, scale: CategoryScale, precision?: number): string {
   const like = edgeLike(scale);
-  const decimals = decimalsOf(scale);
+  const decimals = Math.max(decimalsOf(scale), precision ?? 0);
   const show = (v: number) => (like ? formatLike(v, decimals, like) : String(v)).replace(/%$/, '');
   return problem.from === problem.to ? show(problem.from) : `${show(problem.from)} – ${show(problem.to)}`;
 }
@@ -93,6 +202,63 @@ function report(problem: Problem, scale: CategoryScale, doc: LkipDocument, conte
       indicator: scale.indicatorIds.map((id) => String(doc.indicators.find((i) => i.id === id)?.number ?? id)).join(',') || undefined,
       detail: `${problem.kind}:${problem.earlier.label}/${later.label}`,
     },
+  });
+}
+
+function subjectOf(doc: LkipDocument, scale: CategoryScale, detail: string) {
+  return {
+    indicator: scale.indicatorIds.map((id) => String(doc.indicators.find((i) => i.id === id)?.number ?? id)).join(',') || undefined,
+    detail,
+  };
+}
+
+/** "85 %" → "85"; written without a regex whose leading spaces would be rescanned from every start. */
+function withoutPercent(edge: string): string {
+  return edge.endsWith('%') ? edge.slice(0, -1).trimEnd() : edge;
+}
+
+/**
+ * One finding per scale: whole-number bands leave the same kind of hole between every pair, and
+ * one fix (edges such as "> 90 – 100") mends them all. It stands at the highest hole.
+ */
+function reportPrecisionGaps(gaps: { problem: Problem; example: Quantity }[], scale: CategoryScale, doc: LkipDocument, context: Context): void {
+  const last = gaps[gaps.length - 1];
+  if (!last) return;
+  const { problem, example } = last;
+  const later = problem.later;
+  const pairs = gaps.map((g) => `${withoutPercent(g.problem.earlier.max?.raw.trim() ?? '')} – ${withoutPercent(g.problem.later.min?.raw.trim() ?? '')}`);
+  const at = (later.min ?? later.max)?.position ?? later.position;
+  const earlierEdge = problem.earlier.max?.raw.trim() ?? '';
+  const laterEdge = later.min?.raw.trim() ?? '';
+  context.report({
+    at,
+    messageId: pairs.length > 1 ? 'precisionGaps' : 'precisionGap',
+    data: {
+      earlier: bandText(problem.earlier),
+      later: bandText(later),
+      from: withoutPercent(earlierEdge),
+      to: withoutPercent(laterEdge),
+      interval: intervalText(problem, scale, example.decimals),
+      others: pairs.length > 1 ? pairs.slice(0, -1).join('; ') : '',
+      example: example.raw.trim(),
+      where: lineRef(example.position.line),
+      scale: scaleLabel(scale.name),
+    },
+    related: [
+      { at: problem.earlier.position, note: `${problem.earlier.label}, ${lineRef(problem.earlier.position.line)}` },
+      { at: example.position, note: `${example.raw.trim()}, ${lineRef(example.position.line)}` },
+    ],
+    subject: subjectOf(doc, scale, 'precision-gap'),
+  });
+}
+
+function reportAboveTop(found: { band: Band; max: Quantity; value: Quantity }, scale: CategoryScale, doc: LkipDocument, context: Context): void {
+  context.report({
+    at: found.max.position,
+    messageId: 'noBandAbove',
+    data: { band: bandText(found.band), max: found.max.raw.trim(), value: found.value.raw.trim(), where: lineRef(found.value.position.line), scale: scaleLabel(scale.name) },
+    related: [{ at: found.value.position, note: `${found.value.raw.trim()}, ${lineRef(found.value.position.line)}` }],
+    subject: subjectOf(doc, scale, `above:${found.band.label}`),
   });
 }
 
@@ -115,11 +281,27 @@ export default defineRule({
         en: 'The bands {earlier} and {later} of the scale {scale} overlap on {interval}.',
         id: 'Rentang {earlier} dan {later} pada skala {scale} tumpang tindih pada nilai {interval}.',
       },
+      precisionGap: {
+        en: 'The bands {earlier} and {later} of the scale {scale} leave every value between {from} and {to} uncovered ({interval}), and the values they classify have decimals ({example}, {where}).',
+        id: 'Rentang {earlier} dan {later} pada skala {scale} tidak mencakup nilai di antara {from} dan {to} ({interval}), padahal nilai yang dikategorikan memakai desimal ({example}, {where}).',
+      },
+      precisionGaps: {
+        en: 'The bands {earlier} and {later} of the scale {scale} leave every value between {from} and {to} uncovered ({interval}), and so do its other whole-number edges ({others}); the values they classify have decimals ({example}, {where}).',
+        id: 'Rentang {earlier} dan {later} pada skala {scale} tidak mencakup nilai di antara {from} dan {to} ({interval}), begitu pula batas bilangan bulat lainnya ({others}); padahal nilai yang dikategorikan memakai desimal ({example}, {where}).',
+      },
+      noBandAbove: {
+        en: 'No band of the scale {scale} takes values above {max} ({band} is the highest), yet the draft classifies {value} ({where}).',
+        id: 'Tidak ada rentang pada skala {scale} untuk nilai di atas {max} ({band} adalah yang tertinggi), padahal naskah mengategorikan nilai {value} ({where}).',
+      },
     },
   },
   check(doc, context) {
     for (const scale of doc.scales) {
       for (const problem of bandProblems(scale)) report(problem, scale, doc, context);
+      const values = classifiedValues(doc, scale);
+      reportPrecisionGaps(precisionGaps(scale, values), scale, doc, context);
+      const above = aboveTop(scale, values);
+      if (above) reportAboveTop(above, scale, doc, context);
     }
   },
 });

@@ -3,6 +3,8 @@ import type { Fraction, Indicator, LkipDocument, Measurement, Quantity } from '@
 import { formatLike, indicatorLabel, placeNote, replaceNumber, unitName } from './support/describe.js';
 import { asStated, figureText, intervalOf, isCount, readingsOf } from './support/figures.js';
 import { fractionOrientation, isSwapped } from './support/fraction-orientation.js';
+import { achievementRows, countsThings, isCap, judgeRow, wholeCount, soundsLowerIsBetter, statedFormulaFor, statedLowerFormulas, type AchievementRow, type RowJudgement } from './support/row-achievement.js';
+import { shortLabel, tableName } from './support/table-roles.js';
 
 /** The figures one statement gives for one indicator and unit: a table row, or a clause of prose. */
 interface AchievementStatement {
@@ -77,7 +79,7 @@ function earlierTarget(doc: LkipDocument, m: Measurement): Measurement[] {
 
 /**
  * A target is the figure agreed in the PK: "95 Indeks" is exactly 95, not a rounded 95,4. Only
- * averaged rows ("Rata-rata", "IKP NTT") state a rounded target.
+ * averaged rows ("Rata-rata", "IKP TB") state a rounded target.
  */
 function exactTarget(m: Measurement): boolean {
   return !m.aggregate;
@@ -94,18 +96,23 @@ function merge(verdict: Verdict, stated: Interval, exact: number | undefined, co
   return verdict === 'unknown' ? 'mismatch' : verdict;
 }
 
-function checkAchievement(achievement: Quantity, target: Measurement, realisation: Measurement, polarity: ResolvedPolarity, tolerance: Tolerance): AchievementCheck | undefined {
+function checkAchievement(achievement: Quantity, target: Measurement, realisation: Measurement, polarity: ResolvedPolarity, tolerance: Tolerance, counted = false): AchievementCheck | undefined {
   const t = target.quantity as Quantity;
   const r = realisation.quantity as Quantity;
+  const exactRealisation = isCount(r) || (counted && wholeCount(t) && wholeCount(r));
   const computed = pointAchievement(t, r, polarity);
   if (computed === undefined || t.value === 0) return undefined;
   let verdict: Verdict = 'unknown';
   for (const tr of readingsOf(t)) {
     for (const rr of readingsOf(r)) {
-      const interval = achievementInterval(asStated(tr, exactTarget(target) || isCount(t)), asStated(rr, isCount(r)), polarity, tolerance.mode);
+      const interval = achievementInterval(asStated(tr, exactTarget(target) || isCount(t)), asStated(rr, exactRealisation), polarity, tolerance.mode);
       if (!interval) continue;
       const exact = pointAchievement(tr, rr, polarity);
-      for (const ar of readingsOf(achievement)) verdict = merge(verdict, tolerance.of(ar), exact, interval);
+      for (const ar of readingsOf(achievement)) {
+        // "maksimal 120 %": a usual cap stated where the ratio goes above it.
+        if (exact !== undefined && polarity.source !== 'config' && isCap(ar.value, exact)) verdict = 'holds';
+        verdict = merge(verdict, tolerance.of(ar), exact, interval);
+      }
     }
   }
   const certain = !achievement.ambiguous && !t.ambiguous && !r.ambiguous;
@@ -118,7 +125,7 @@ function judge(statement: AchievementStatement, achievement: Quantity, polarity:
   let best: AchievementCheck | undefined;
   for (const target of statement.targets) {
     for (const realisation of statement.realisations) {
-      const check = checkAchievement(achievement, target, realisation, polarity, tolerance);
+      const check = checkAchievement(achievement, target, realisation, polarity, tolerance, countsThings(statement.indicator.name));
       if (check && (!best || rank[check.verdict] > rank[best.verdict])) best = check;
     }
   }
@@ -174,7 +181,15 @@ function precise(value: number, decimals: number, like: Quantity): string {
   return formatLike(rounded, places, like);
 }
 
-function reportStatement(doc: LkipDocument, statement: AchievementStatement, achievement: Measurement, check: AchievementCheck, polarity: ResolvedPolarity, context: Context): void {
+const LOWER_FORMULAS = ['target/realisation', '2target-realisation'] as const;
+
+/** The indicator's polarity is only the default, and its words suggest lower-is-better (angka kematian, prevalensi …). */
+function wordsSayLower(indicator: Indicator, polarity: ResolvedPolarity): boolean {
+  return indicator.polaritySource === 'default' && polarity.source !== 'config' && polarity.polarity === 'higher-is-better' && soundsLowerIsBetter(indicator.name);
+}
+
+/** `inverse`: the lower-is-better figure, when the words leave the polarity open and the message names both formulas. */
+function reportStatement(doc: LkipDocument, statement: AchievementStatement, achievement: Measurement, check: AchievementCheck, polarity: ResolvedPolarity, context: Context, inverse?: number): void {
   const stated = achievement.quantity as Quantity;
   const decimals = stated.decimals;
   const computedText = formatLike(roundTo(check.computed, decimals), decimals, stated);
@@ -185,6 +200,7 @@ function reportStatement(doc: LkipDocument, statement: AchievementStatement, ach
     realisation: figureText(check.realisation.quantity as Quantity),
     computed: computedText,
     exact: precise(check.computed, decimals, stated),
+    inverse: inverse === undefined ? '' : formatLike(roundTo(inverse, decimals), decimals, stated),
   };
   const edit = { at: stated.position, text: replaceNumber(stated, roundTo(check.computed, decimals), decimals) };
   const related = statement.borrowedTarget ? [{ at: check.target.position, note: `target: ${placeNote(doc, check.target.place, check.target.position.line, check.target.unitId)}` }] : undefined;
@@ -192,6 +208,10 @@ function reportStatement(doc: LkipDocument, statement: AchievementStatement, ach
   const subject = subjectOf(doc, statement.indicator, achievement, `${achievement.place.kind}: ${achievement.place.label ?? ''}`.trim());
   if (check.verdict === 'rounding') {
     context.report({ at: stated.position, messageId: 'holdsByRounding', data, level: 'rounding', subject, ...(related ? { related } : {}) });
+    return;
+  }
+  if (inverse !== undefined) {
+    context.report({ at: stated.position, messageId: 'mismatchEitherPolarity', data, subject, ...(related ? { related } : {}) });
     return;
   }
   // The achievement is derived from the two figures beside it, so it is the one to rewrite; a
@@ -234,6 +254,45 @@ function reportFraction(doc: LkipDocument, fraction: Fraction, result: { verdict
   context.report({ at: stated.position, messageId: 'fractionMismatch', data, ...(certain ? { fix: edit } : {}), subject });
 }
 
+/** A table row that gave no measurement: judged from its cells alone (see support/row-achievement.ts). */
+function reportRow(row: AchievementRow, judgement: RowJudgement, context: Context): void {
+  const stated = row.achievement;
+  const decimals = stated.decimals;
+  const computedText = formatLike(roundTo(judgement.computed, decimals), decimals, stated);
+  const data = {
+    who: shortLabel(row.label || `baris ${row.row + 1}`),
+    stated: figureText(stated),
+    target: figureText(row.target),
+    realisation: figureText(row.realisation),
+    computed: computedText,
+    exact: precise(judgement.computed, decimals, stated),
+    inverse: judgement.inverse === undefined ? '' : formatLike(roundTo(judgement.inverse, decimals), decimals, stated),
+  };
+  const subject = {
+    ...(row.indicator ? { indicator: String(row.indicator.number ?? row.indicator.key) } : {}),
+    unit: shortLabel(row.label, 40),
+    role: 'achievement',
+    detail: `row: ${tableName(row.table)}`,
+  };
+  if (judgement.verdict === 'rounding') {
+    context.report({ at: stated.position, messageId: 'holdsByRounding', data, level: 'rounding', subject });
+    return;
+  }
+  const edit = { at: stated.position, text: replaceNumber(stated, roundTo(judgement.computed, decimals), decimals) };
+  if (judgement.polaritySource === 'words') {
+    // The words suggest lower-is-better and the draft does not say which formula it uses: neither is the one to write.
+    context.report({ at: stated.position, messageId: 'mismatchEitherPolarity', data, subject });
+    return;
+  }
+  context.report({
+    at: stated.position,
+    messageId: formulaMessage({ ...judgement.polarity, source: judgement.polaritySource === 'config' ? 'config' : 'stated' }),
+    data,
+    ...(judgement.certain ? { fix: edit } : { suggestions: [{ messageId: 'replace', data: { computed: computedText }, fix: edit }] }),
+    subject,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export default defineRule({
@@ -261,6 +320,10 @@ export default defineRule({
         en: '{who}: achievement {stated} is not (2 × target {target} − realisation {realisation}) / target × 100 % = {computed} % (lower is better).',
         id: '{who}: capaian {stated} tidak sama dengan (2 × target {target} − realisasi {realisation}) / target × 100 % = {computed} % (makin kecil makin baik).',
       },
+      mismatchEitherPolarity: {
+        en: '{who}: achievement {stated} is neither realisation {realisation} / target {target} × 100 % = {computed} % nor, as lower is better, target / realisation × 100 % = {inverse} %.',
+        id: '{who}: capaian {stated} tidak sama dengan realisasi {realisation} / target {target} × 100 % = {computed} % maupun, bila makin kecil makin baik, target / realisasi × 100 % = {inverse} %.',
+      },
       holdsByRounding: {
         en: '{who}: achievement {stated} holds only thanks to the rounding of target {target} and realisation {realisation}; as written they give {exact} %.',
         id: '{who}: capaian {stated} hanya cocok karena pembulatan target {target} dan realisasi {realisation}; sebagaimana tertulis hasilnya {exact} %.',
@@ -280,14 +343,34 @@ export default defineRule({
     },
   },
   check(doc, context) {
+    const judged = new Set<number>();
+    const statedFormulas = statedLowerFormulas(doc);
     for (const statement of statementsOf(doc)) {
-      const polarity = polarityFor(statement.indicator.name, context.config, statement.indicator.polarity);
+      let polarity = polarityFor(statement.indicator.name, context.config, statement.indicator.polarity);
+      // "… semakin kecil semakin baik, capaian = target / realisasi × 100 %" stated for this indicator's kind.
+      const documented = statement.indicator.polaritySource === 'default' && polarity.source !== 'config' ? statedFormulaFor(statement.indicator.name, statedFormulas) : undefined;
+      if (documented) polarity = { polarity: 'lower-is-better', formula: documented, source: 'stated' };
       for (const achievement of statement.achievements) {
+        if (achievement.quantity) judged.add(achievement.quantity.position.offset);
         const stated = achievement.quantity as Quantity;
         if (stated.bound) continue;
         const check = judge(statement, stated, polarity, context.tolerance);
-        if (check && (check.verdict === 'mismatch' || check.verdict === 'rounding')) reportStatement(doc, statement, achievement, check, polarity, context);
+        if (!check || (check.verdict !== 'mismatch' && check.verdict !== 'rounding')) continue;
+        if (!wordsSayLower(statement.indicator, polarity)) {
+          reportStatement(doc, statement, achievement, check, polarity, context);
+          continue;
+        }
+        // The name suggests lower-is-better but the draft does not say how it computes: any formula that fits is accepted.
+        const lower = LOWER_FORMULAS.map((formula) => judge(statement, stated, { ...polarity, polarity: 'lower-is-better', formula }, context.tolerance));
+        if (lower.some((c) => c?.verdict === 'holds' || c?.verdict === 'rounding')) continue;
+        if (check.verdict === 'rounding') reportStatement(doc, statement, achievement, check, polarity, context);
+        else reportStatement(doc, statement, achievement, check, polarity, context, lower[0]?.computed);
       }
+    }
+    // Rows of any table with target, realisation and capaian columns that gave no measurement.
+    for (const row of achievementRows(doc, judged)) {
+      const judgement = judgeRow(row, context.config, context.tolerance, statedFormulas);
+      if (judgement && (judgement.verdict === 'mismatch' || judgement.verdict === 'rounding')) reportRow(row, judgement, context);
     }
     for (const fraction of doc.fractions) {
       // A swapped fraction is inverted-ratio's finding: its arithmetic is right the other way round.

@@ -3,10 +3,13 @@ import aggregateMismatch from './aggregate-mismatch.js';
 import bandDefinition from './band-definition.js';
 import capaianMismatch from './capaian-mismatch.js';
 import categoryMismatch from './category-mismatch.js';
+import changeMismatch from './change-mismatch.js';
 import countClaim from './count-claim.js';
 import crossRefMismatch from './cross-ref-mismatch.js';
 import formulaMismatch from './formula-mismatch.js';
 import invertedRatio from './inverted-ratio.js';
+import proseTotal from './prose-total.js';
+import restatedFigure from './restated-figure.js';
 import tallyMismatch from './tally-mismatch.js';
 import unitMismatch from './unit-mismatch.js';
 import yearMismatch from './year-mismatch.js';
@@ -19,10 +22,13 @@ export const rules: Rule<any>[] = [
   tallyMismatch,
   countClaim,
   crossRefMismatch,
+  restatedFigure,
   categoryMismatch,
   bandDefinition,
   aggregateMismatch,
+  changeMismatch,
   formulaMismatch,
+  proseTotal,
   yearMismatch,
   unitMismatch,
 ];
@@ -32,10 +38,13 @@ export {
   bandDefinition,
   capaianMismatch,
   categoryMismatch,
+  changeMismatch,
   countClaim,
   crossRefMismatch,
   formulaMismatch,
   invertedRatio,
+  proseTotal,
+  restatedFigure,
   tallyMismatch,
   unitMismatch,
   yearMismatch,

@@ -176,8 +176,9 @@ No	Satker	Target (Indeks)	Realisasi (indeks)	%
 
     it('uses the configured lower-is-better polarity', () => {
       const text = draft();
-      // Without configuration the indicator counts as higher-is-better: 4 / 5 = 80 %.
-      expect(brief(findings(RULE, text))).toEqual([{ ruleId: RULE, messageId: 'mismatch', ...locate(text, '125 %') }]);
+      // Without configuration the name ("prevalensi") suggests lower-is-better and the draft states
+      // no formula: 5 / 4 = 125 % is accepted, as 4 / 5 = 80 % would be.
+      expect(brief(findings(RULE, text))).toEqual([]);
       expect(findings(RULE, text, PREVALENCE_LOWER)).toEqual([]);
       const wrong = draft({ PREV_PCT: '120 %' });
       expect(brief(findings(RULE, wrong, PREVALENCE_LOWER))).toEqual([{ ruleId: RULE, messageId: 'mismatchLowerIsBetter', ...locate(wrong, '120 %') }]);

@@ -107,7 +107,7 @@ describe('drafts the reader cannot use', () => {
     write('readme.md', readFileSync(repo('fixtures/edge-cases/not-an-lkip.md')));
     await expectRefused(
       ['lint', 'readme.md', '--fix'],
-      'lkip: readme.md: not an LKIP draft (no indicators, no Perjanjian Kinerja table, no LKIP chapters)',
+      'lkip: readme.md: not an LKIP draft (no target, realisation, achievement or budget figures)',
       real,
     );
   });
@@ -124,7 +124,7 @@ describe('drafts the reader cannot use', () => {
 
   it('a piped draft with no LKIP structure is refused the same way, an empty pipe is not', async () => {
     const piped = await lkip(['lint', '--stdin', '--stdin-filename', 'x.md'], { cwd: dir, stdin: 'just a note\n', ...real });
-    expect(piped).toMatchObject({ code: 2, stdout: '', stderr: 'lkip: x.md: not an LKIP draft (no indicators, no Perjanjian Kinerja table, no LKIP chapters)\n' });
+    expect(piped).toMatchObject({ code: 2, stdout: '', stderr: 'lkip: x.md: not an LKIP draft (no target, realisation, achievement or budget figures)\n' });
     const empty = await lkip(['lint', '--stdin', '--format', 'json'], { cwd: dir, stdin: '', ...real });
     expect(empty.code).toBe(0);
   });
@@ -135,7 +135,7 @@ describe('drafts the reader cannot use', () => {
     const none = await lkip(['lint', 'docs'], { cwd: dir, ...real });
     expect(none.code).toBe(2);
     expect(none.stderr.trimEnd().split('\n').sort()).toEqual([
-      'lkip: docs/README.md: not an LKIP draft (no indicators, no Perjanjian Kinerja table, no LKIP chapters)',
+      'lkip: docs/README.md: not an LKIP draft (no target, realisation, achievement or budget figures)',
       'lkip: docs/notes.md: empty file',
     ]);
     write('docs/draft.md', 'laporan ERR\n');

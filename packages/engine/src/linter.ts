@@ -2,7 +2,7 @@ import type { LkipDocument, Position } from '@lkip/schema';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { applyDirectives } from './directives.js';
 import { statedInterval } from './interval.js';
-import { localizeRefs, ruleMessage } from './messages.js';
+import { engineMessage, localizeRefs, ruleMessage } from './messages.js';
 import { resolveRules, type ResolvedRule } from './rule-settings.js';
 import type { FixDescriptor, FixSpec, LintFix, LintMessage, Locale, ReportDescriptor, Rule, RuleContext, Severity, SeverityName, Tolerance } from './types.js';
 
@@ -59,7 +59,29 @@ export function lintDocument(doc: LkipDocument, options: LintOptions): LintMessa
     reportUnused: options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives,
     unsuppressible: crashes,
   });
-  return sortMessages(deduplicate(filtered));
+  const note = excerptNote(doc, locale);
+  return sortMessages(deduplicate(note ? [...filtered, note] : filtered));
+}
+
+/**
+ * The reader marks an excerpt (figures without a PK and without chapters) with an `excerpt`
+ * diagnostic: the one note that says which document-level checks could not run, at info level.
+ */
+function excerptNote(doc: LkipDocument, locale: Locale): LintMessage | undefined {
+  const diagnostic = doc.diagnostics?.find((d) => d.code === 'excerpt');
+  if (!diagnostic) return undefined;
+  const key = doc.meta.fiscalYear === undefined ? 'excerptNoYear' : 'excerpt';
+  const at = diagnostic.position;
+  return {
+    ruleId: null,
+    severity: 0,
+    message: engineMessage(key, {}, locale),
+    messageId: key,
+    line: at?.line ?? 1,
+    column: at?.column ?? 1,
+    endLine: at?.endLine ?? 1,
+    endColumn: at?.endColumn ?? 1,
+  };
 }
 
 function runRule(

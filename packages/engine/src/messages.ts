@@ -15,7 +15,7 @@ const LINE_WORD: Record<Locale, string> = { id: 'baris', en: 'line' };
 const LINE_REF = /\u27e6line:(\d+)\u27e7/g;
 
 /**
- * A reference to a line of the draft inside message data or a related note ("PK BNNK Belu,
+ * A reference to a line of the draft inside message data or a related note ("PK BCNK Batu Merah,
  * baris 2332" / "…, line 2332"): rules write the token, the engine words it in the locale.
  */
 export function lineRef(line: number): string {
@@ -63,6 +63,14 @@ export const engineMessages = {
   parseFailed: {
     en: 'Parsing error: {error}',
     id: 'Galat pembacaan: {error}',
+  },
+  excerpt: {
+    en: 'This is an excerpt (no Perjanjian Kinerja table, no report chapters): its figures were checked, but these checks could not run: cross-references between places (PK, chapters, appendix); tallies and count claims against the PK.',
+    id: 'Ini cuplikan (tanpa tabel Perjanjian Kinerja dan tanpa bab laporan): angka-angkanya sudah diperiksa, tetapi pemeriksaan berikut tidak dapat dijalankan: perbandingan angka antartempat (PK, bab, lampiran); rekap dan klaim jumlah terhadap PK.',
+  },
+  excerptNoYear: {
+    en: 'This is an excerpt (no Perjanjian Kinerja table, no report chapters): its figures were checked, but these checks could not run: cross-references between places (PK, chapters, appendix); tallies and count claims against the PK; year checks (no report year in a title).',
+    id: 'Ini cuplikan (tanpa tabel Perjanjian Kinerja dan tanpa bab laporan): angka-angkanya sudah diperiksa, tetapi pemeriksaan berikut tidak dapat dijalankan: perbandingan angka antartempat (PK, bab, lampiran); rekap dan klaim jumlah terhadap PK; pemeriksaan tahun (tahun laporan tidak tertulis di judul).',
   },
 } satisfies Record<string, MessageText>;
 

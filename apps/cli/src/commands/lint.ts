@@ -299,7 +299,12 @@ class DraftLinter {
   lint(filePath: string, text: string): { result: LintResult; messages: LintMessage[]; rejection?: string } {
     const { lf, lineEndings } = splitLineEndings(text);
     const format = extname(filePath).toLowerCase() === '.txt' ? 'text' : 'markdown';
-    const parseOptions = { path: filePath, format, ...(this.config.fiscalYear !== undefined ? { fiscalYear: this.config.fiscalYear } : {}) } as const;
+    const parseOptions = {
+      path: filePath,
+      format,
+      ...(this.config.fiscalYear !== undefined ? { fiscalYear: this.config.fiscalYear } : {}),
+      ...(this.config.profile !== undefined ? { profile: this.config.profile } : {}),
+    } as const;
     let first: LkipDocument | undefined;
     const parse = (t: string) => {
       const doc = this.ctx.parse(t, parseOptions);
@@ -337,7 +342,7 @@ class DraftLinter {
 function rejectionOf(doc: LkipDocument): string | undefined {
   const error = doc.diagnostics?.find((d) => d.severity === 'error');
   if (!error) return undefined;
-  if (error.code === 'not-an-lkip') return 'not an LKIP draft (no indicators, no Perjanjian Kinerja table, no LKIP chapters)';
+  if (error.code === 'not-an-lkip') return 'not an LKIP draft (no target, realisation, achievement or budget figures)';
   return `the reader could not read this draft: ${error.message.replace(/\s+/g, ' ').trim()}`;
 }
 

@@ -101,7 +101,7 @@ function activityParagraphs(ctx: BuildContext): BudgetLine[] {
 
 function appendixTable(ctx: BuildContext, table: TableBlock): BudgetLine[] {
   const out: BudgetLine[] = [];
-  const roles = columnRoles(table.columns);
+  const roles = columnRoles(table.columns, ctx.headerSynonyms);
   if (roles.ceiling === undefined) return out;
   const group = `${table.id}:appendix`;
   let goal: string | undefined;

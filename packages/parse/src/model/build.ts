@@ -6,26 +6,32 @@ import type { TableBlock } from '../tables/types.js';
 import { collectBlocks } from './blocks.js';
 import { readBudget } from './budget.js';
 import { classifyTable, columnRoles } from './classify.js';
+import { columnRoleList, hasColumnRoles } from './column-roles.js';
 import { readClaims } from './claims.js';
 import { readComponentMeasurements } from './component-measurements.js';
 import { cellQuantities, columnContexts, type BuildContext } from './context.js';
+import { inputKindDiagnostic } from './excerpt.js';
 
 import { readFormulas } from './formulas.js';
 import { readFractions } from './fractions.js';
-import { findAcronyms } from './indicator-names.js';
+import { findAcronyms, indicatorKey } from './indicator-names.js';
 import { IndicatorRegistry } from './indicators.js';
 import { readDirectives, readFiscalYear, readMeta } from './meta.js';
 import { readProseMeasurements } from './prose-measurements.js';
 import { readScales } from './scales.js';
+import { readSentences } from './sentences.js';
 import { detectSections, topSectionAt, type SectionSpan } from './sections.js';
 import { SourceMap } from './source-map.js';
 import { readTableMeasurements } from './table-measurements.js';
-import { buildUnits, findOfficeMentions, normaliseWords } from './units.js';
+import { buildUnits, findOfficeMentions, normaliseWords, officeVocabulary, type OfficeVocabulary } from './units.js';
+import { detectProfile, resolveProfile, type AgencyProfile, type ProfileInput } from '../profiles/index.js';
 
 export interface BuildOptions {
   path?: string;
   format?: LkipDocument['source']['format'];
   fiscalYear?: number;
+  /** The agency profile (a built-in id or additions to one); detected from the title when absent. */
+  profile?: ProfileInput;
 }
 
 interface ClassifiedTable {
@@ -55,14 +61,17 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   const blocks = collectBlocks(tree, text);
   const tableBlocks = collectTables(tree, text);
   const spans = detectSections(blocks, tableBlocks, text.length);
-  const tables: ClassifiedTable[] = tableBlocks.map((block) => ({ block, kind: classifyTable(block) }));
+  const profile = profileOf(doc, text, options.profile);
+  const vocabulary = officeVocabulary(profile, text);
+  const headerSynonyms = vocabulary.headerSynonyms;
+  const tables: ClassifiedTable[] = tableBlocks.map((block) => ({ block, kind: classifyTable(block, headerSynonyms) }));
 
-  const units = buildUnits(text, strongUnitNames(text, spans, tables));
+  const units = buildUnits(text, strongUnitNames(text, spans, tables, vocabulary), vocabulary);
   doc.units = units.units;
   const fiscalYear = options.fiscalYear ?? readFiscalYear(text, tableBlocks);
-  const extraStop = new Set(['bnn', ...(units.province ? normaliseWords(units.province.placeName) : [])]);
-  const indicators = new IndicatorRegistry(extraStop, findAcronyms(text));
-  const ctx: BuildContext = { text, map, doc, blocks, sections: spans, units, indicators, fiscalYear: fiscalYear ?? 0, ids: new Map(), cache: {} };
+  const extraStop = new Set([...vocabulary.acronyms, ...(units.province ? normaliseWords(units.province.placeName) : [])]);
+  const indicators = new IndicatorRegistry(extraStop, findAcronyms(text), profile.lowerIsBetter);
+  const ctx: BuildContext = { text, map, doc, blocks, sections: spans, units, indicators, fiscalYear: fiscalYear ?? 0, ids: new Map(), cache: {}, profile, headerSynonyms };
 
   doc.sections = spans.map((s) => toSection(ctx, s));
   seedIndicators(ctx, tables, spans);
@@ -78,12 +87,13 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   for (const t of tables) readMeasurementsOf(ctx, t, spans);
   readProseMeasurements(ctx);
   doc.fractions = readFractions(ctx, collectFractions(tree, text));
-  doc.scales = readScales(ctx, tables.filter((t) => t.kind === 'band').map((t) => t.block));
+  doc.scales = readScales(ctx, tables.filter((t) => t.kind === 'band' || t.kind === 'other'));
   doc.claims = readClaims(ctx);
   doc.budget = readBudget(ctx, tables);
   doc.formulas = readFormulas(ctx, tables);
   doc.meta = readMeta(ctx);
   doc.directives = readDirectives(ctx);
+  doc.sentences = readSentences(ctx);
   for (const u of indicators.unmatched.slice(0, 50)) {
     doc.diagnostics.push({
       severity: 'info',
@@ -95,28 +105,32 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   if (fiscalYear === undefined) {
     doc.diagnostics.push({ severity: 'warning', code: 'no-fiscal-year', message: 'The fiscal year of the report could not be read; year checks are off.' });
   }
-  const lkipTables = tables.some((t) => t.kind !== 'other' && t.kind !== 'staff' && t.kind !== 'component');
-  if (doc.indicators.length === 0 && !lkipTables && spans.filter((s) => s.kind !== 'front').length < 2) {
-    doc.diagnostics.push({
-      severity: 'error',
-      code: 'not-an-lkip',
-      message: 'This does not look like an LKIP draft: no performance indicators, no Perjanjian Kinerja table and no LKIP chapters were found.',
-      position: map.position(0, Math.min(text.length, 1)),
-    });
+  const inputKind = inputKindDiagnostic(doc, text, map);
+  if (inputKind) doc.diagnostics.push(inputKind);
+}
+
+/** The configured profile, else the one the title names; an unknown id falls back to the detected one with a warning. */
+function profileOf(doc: LkipDocument, text: string, input: ProfileInput | undefined): AgencyProfile {
+  const detected = detectProfile(text);
+  try {
+    return resolveProfile(input, detected);
+  } catch (error) {
+    doc.diagnostics.push({ severity: 'warning', code: 'unknown-profile', message: error instanceof Error ? error.message : String(error) });
+    return resolveProfile(undefined, detected);
   }
 }
 
-function strongUnitNames(text: string, spans: SectionSpan[], tables: ClassifiedTable[]): string[] {
+function strongUnitNames(text: string, spans: SectionSpan[], tables: ClassifiedTable[], vocabulary: OfficeVocabulary): string[] {
   const names: string[] = [];
   for (const s of spans) if (s.kind === 'signed-pk') names.push(text.slice(s.headingStart, s.headingEnd).replace(/\s+/g, ' '));
   for (const { block, kind } of tables) {
     if (kind !== 'unit-measurement' && kind !== 'recap' && kind !== 'component') continue;
-    const col = columnRoles(block.columns).unit;
+    const col = columnRoles(block.columns, vocabulary.headerSynonyms).unit;
     if (col === undefined) continue;
     for (const row of block.body) {
       const cell = row[col]?.text.trim();
-      // A bare "Belu" is only a unit once the draft names its office somewhere; office-prefixed cells count.
-      if (cell && findOfficeMentions(cell).length > 0) names.push(cell);
+      // A bare "Batu Merah" is only a unit once the draft names its office somewhere; office-prefixed cells count.
+      if (cell && findOfficeMentions(cell, vocabulary, true).length > 0) names.push(cell);
     }
   }
   return names;
@@ -134,7 +148,7 @@ function toSection(ctx: BuildContext, s: SectionSpan): Section {
 
 function unitOfTitle(ctx: BuildContext, title: string): string | undefined {
   const flat = title.replace(/[*_]+/g, '').replace(/\s+/g, ' ');
-  for (const m of findOfficeMentions(flat)) {
+  for (const m of ctx.units.mentions(flat)) {
     const unit = ctx.units.resolve(m.text);
     if (unit) return unit.id;
   }
@@ -151,7 +165,7 @@ function isReportPk(spans: SectionSpan[], offset: number): boolean {
 function seedIndicators(ctx: BuildContext, tables: ClassifiedTable[], spans: SectionSpan[]): void {
   const pk = tables.filter((t) => t.kind === 'pk' && isReportPk(spans, t.block.position.offset));
   for (const { block } of pk) {
-    const roles = columnRoles(block.columns);
+    const roles = columnRoles(block.columns, ctx.headerSynonyms);
     if (roles.indicator === undefined) continue;
     let goal: string | undefined;
     for (const row of block.body) {
@@ -180,12 +194,18 @@ function seedIndicators(ctx: BuildContext, tables: ClassifiedTable[], spans: Sec
   // A fragment (a chapter, an appendix) still names its indicators in its tables.
   for (const { block, kind } of tables) {
     if (kind !== 'indicator-summary' && kind !== 'appendix-summary' && kind !== 'recap') continue;
-    const col = columnRoles(block.columns).indicator;
+    const col = columnRoles(block.columns, ctx.headerSynonyms).indicator;
     if (col === undefined) continue;
+    // Two rows of one table are two indicators, however alike their names ("Net Death Rate …" and
+    // "Gross Death Rate …"): a row only joins an indicator that another table named.
+    const fromThisTable = new Set<string>();
     for (const row of block.body) {
       const name = row[col]?.text.trim();
-      if (!name || name.length < 6 || ctx.indicators.match({ name })) continue;
-      ctx.indicators.add({ name, position: row[col]?.position ?? block.position });
+      if (!name || name.length < 6) continue;
+      const known = ctx.indicators.match({ name });
+      if (known && !fromThisTable.has(known.id)) continue;
+      if (known && known.key === indicatorKey(name)) continue;
+      fromThisTable.add(ctx.indicators.add({ name, position: row[col]?.position ?? block.position }).id);
     }
   }
 }
@@ -226,6 +246,11 @@ function toRawTable(ctx: BuildContext, { block, kind }: ClassifiedTable): RawTab
     position: block.position,
   };
   if (block.caption) table.caption = block.caption;
+  const { roles, years } = columnRoleList(block.columns, ctx.headerSynonyms);
+  if (hasColumnRoles(roles)) {
+    table.roles = roles;
+    table.years = years;
+  }
   const sectionId = sectionIdAt(ctx, block.position.offset);
   if (sectionId) {
     table.sectionId = sectionId;
@@ -290,7 +315,7 @@ function splitSectionsByContent(ctx: BuildContext, spans: SectionSpan[], tables:
     if (block.kind === 'table') {
       const t = tables.find((x) => x.block.position.offset === block.start);
       if (t?.kind === 'indicator-summary') {
-        const col = columnRoles(t.block.columns).indicator;
+        const col = columnRoles(t.block.columns, ctx.headerSynonyms).indicator;
         const first = col !== undefined ? t.block.body[0]?.[col]?.text : undefined;
         if (first && t.block.body.length === 1) name = first;
       }

@@ -14,7 +14,7 @@ const RESULT_HEADER = /nilai akhir|nilai zi\b|^nilai kinerja anggaran|capaian in
  * Only tables with exactly one row per unit are read; multi-row layouts per unit are left alone.
  */
 export function readComponentMeasurements(ctx: BuildContext, table: TableBlock): void {
-  const roles = columnRoles(table.columns);
+  const roles = columnRoles(table.columns, ctx.headerSynonyms);
   if (roles.unit === undefined) return;
   const section = sectionAt(ctx.sections, table.position.offset);
   const indicatorId = section ? ctx.doc.sections.find((s) => s.id === section.id)?.indicatorId : undefined;

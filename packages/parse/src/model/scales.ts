@@ -1,5 +1,5 @@
-import type { Band, CategoryScale, Quantity } from '@lkip/schema';
-import { findNumbers, findRanges } from '../numbers/index.js';
+import type { Band, CategoryScale, Quantity, TableKind } from '@lkip/schema';
+import { findNumbers, findRanges, type ReadNumber } from '../numbers/index.js';
 import type { TableBlock } from '../tables/types.js';
 import type { Block } from './blocks.js';
 import { nextId, toQuantity, type BuildContext } from './context.js';
@@ -122,7 +122,7 @@ function indicatorName(ctx: BuildContext, ids: string[]): string {
 }
 
 /** Category scales written as lists, as prose, or as tables. */
-export function readScales(ctx: BuildContext, bandTables: TableBlock[]): CategoryScale[] {
+export function readScales(ctx: BuildContext, bandTables: (TableBlock | { block: TableBlock; kind: TableKind })[]): CategoryScale[] {
   const scales: CategoryScale[] = [];
   const readers: [CategoryScale['source'], (ctx: BuildContext, b: Block) => Band | undefined][] = [
     ['list', listBand],
@@ -158,39 +158,101 @@ export function readScales(ctx: BuildContext, bandTables: TableBlock[]): Categor
     }
     flush();
   }
-  for (const table of bandTables) scales.push(...tableScales(ctx, table));
+  for (const table of bandTables) scales.push(...('block' in table ? tableScales(ctx, table.block, table.kind) : tableScales(ctx, table)));
   return scales.sort((a, b) => a.position.offset - b.position.offset);
 }
 
-function tableScales(ctx: BuildContext, table: TableBlock): CategoryScale[] {
+/** One edge of a band cell as written: the figure, whether the band includes it. */
+interface CellEdge {
+  figure: ReadNumber;
+  inclusive: boolean;
+}
+
+/**
+ * A band cell: "91 – 100", "70 – < 85", "> 85", "≤ 50", "lebih dari 90", "85 < x ≤ 100". HTML
+ * entities and words are read as the operators they stand for.
+ */
+export function bandCellEdges(text: string): { min?: CellEdge; max?: CellEdge } | undefined {
+  const normal = text
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&ge;/g, '≥')
+    .replace(/&le;/g, '≤')
+    .replace(/>=/g, '≥')
+    .replace(/<=/g, '≤')
+    .replace(/\b(?:lebih\s+dari\s+(?:atau\s+)?sama\s+dengan|minimal|paling\s+(?:sedikit|rendah))\s*/gi, '≥ ')
+    .replace(/\b(?:kurang\s+dari\s+(?:atau\s+)?sama\s+dengan|maksimal|paling\s+tinggi)\s*/gi, '≤ ')
+    .replace(/\b(?:lebih\s+dari|di\s?atas)\s*/gi, '> ')
+    .replace(/\b(?:kurang\s+dari|di\s?bawah)\s*/gi, '< ')
+    .replace(/[*_]+/g, '')
+    .trim();
+  if (/[A-Za-z]{3,}/.test(normal.replace(/\b(?:x|nilai|skor|capaian|sampai|dengan|hingga|s\.?d\.?)\b/gi, ''))) return undefined;
+  const figures = findNumbers(normal);
+  const after = (f: ReadNumber) => normal.slice(f.end, f.end + 3).trim();
+  if (figures.length === 2) {
+    const [a, b] = figures as [ReadNumber, ReadNumber];
+    // "85 < x ≤ 100": the operator after the first figure says whether it is included.
+    const aExclusive = a.bound === 'gt' || /^</.test(after(a));
+    return { min: { figure: a, inclusive: !aExclusive }, max: { figure: b, inclusive: b.bound !== 'lt' } };
+  }
+  if (figures.length !== 1) return undefined;
+  const f = figures[0] as ReadNumber;
+  if (f.bound === 'ge' || f.bound === 'gt') return { min: { figure: f, inclusive: f.bound === 'ge' } };
+  if (f.bound === 'le' || f.bound === 'lt') return { max: { figure: f, inclusive: f.bound === 'le' } };
+  return undefined;
+}
+
+/** The figure's quantity at its place in the draft (HTML cells hold "&gt; 85" where the text reads "> 85"). */
+function edgeQuantity(ctx: BuildContext, cell: { position: { offset: number; endOffset: number } }, figure: ReadNumber, from: number): { q: Quantity; next: number } {
+  const source = ctx.text.slice(cell.position.offset, cell.position.endOffset);
+  const at = source.indexOf(figure.raw, from);
+  const start = at >= 0 ? at : 0;
+  const q = toQuantity(ctx, { ...figure, start: 0, end: at >= 0 ? figure.raw.length : source.length }, cell.position.offset + start);
+  delete q.bound;
+  return { q, next: at >= 0 ? at + figure.raw.length : from };
+}
+
+const BAND_HEADER = /interval|rentang|range|nilai|capaian|skor|score|batas|persentase|%/i;
+
+function tableScales(ctx: BuildContext, table: TableBlock, kind: TableKind = 'band'): CategoryScale[] {
   const out: CategoryScale[] = [];
   const cols = table.columns.length;
   const rangeCols: number[] = [];
   const textCols: number[] = [];
+  if (table.body.length < 2) return out;
   for (let c = 0; c < cols; c++) {
     const cells = table.body.map((r) => r[c]?.text.trim() ?? '');
-    if (cells.every((t) => findRanges(t).length === 1)) rangeCols.push(c);
+    // A table the classifier did not call a band table needs a header that speaks of values.
+    const rangeHeader = kind === 'band' || BAND_HEADER.test(table.columns[c] ?? '');
+    if (rangeHeader && cells.every((t) => bandCellEdges(t) !== undefined) && cells.some((t) => findRanges(t).length === 1 || /[<>≤≥]|&[lg][te];|dari|atas|bawah/i.test(t))) rangeCols.push(c);
     else if (cells.every((t) => t.length > 0 && !/\d/.test(t))) textCols.push(c);
   }
   const labelCol = textCols[textCols.length - 1];
   if (labelCol === undefined) return out;
+  if (kind !== 'band' && !/kategori|kriteria|predikat|keterangan|interpretasi|mutu|peringkat/i.test(table.columns[labelCol] ?? '')) return out;
   const ids = indicatorIdsAt(ctx, table.position.offset);
   for (const c of rangeCols) {
     const bands: Band[] = [];
     for (const row of table.body) {
       const cell = row[c];
-      const range = cell ? findRanges(ctx.text.slice(cell.position.offset, cell.position.endOffset))[0] : undefined;
-      if (!cell || !range) continue;
+      const edges = cell ? bandCellEdges(cell.text) : undefined;
+      if (!cell || !edges) continue;
       const alt = textCols.filter((t) => t !== labelCol).map((t) => row[t]?.text.trim() ?? '').filter(Boolean);
-      bands.push({
+      const band: Band = {
         label: row[labelCol]?.text.trim() ?? '',
         ...(alt.length > 0 ? { altLabels: alt } : {}),
-        min: toQuantity(ctx, range.min, cell.position.offset),
-        max: toQuantity(ctx, range.max, cell.position.offset),
-        minInclusive: true,
-        maxInclusive: true,
+        minInclusive: edges.min?.inclusive ?? true,
+        maxInclusive: edges.max?.inclusive ?? true,
         position: cell.position,
-      });
+      };
+      let from = 0;
+      if (edges.min) {
+        const { q, next } = edgeQuantity(ctx, cell, edges.min.figure, from);
+        band.min = q;
+        from = next;
+      }
+      if (edges.max) band.max = edgeQuantity(ctx, cell, edges.max.figure, from).q;
+      bands.push(band);
     }
     if (bands.length >= 2) {
       out.push({
