@@ -55,6 +55,9 @@ function bandOf(scale: CategoryScale, value: number): Band | undefined {
 function classifiedColumn(table: RawTable, categories: number[], scale: CategoryScale, keys: Set<string>): number | undefined {
   const candidates = VALUE_ROLES.flatMap((role) => columnsOf(table, role).slice(0, 1));
   if (candidates.length <= 1) return candidates[0];
+  // A scale headed "Rentang Capaian (%)" classifies the capaian column, whatever the other columns say.
+  const achievement = columnsOf(table, 'achievement')[0];
+  if (achievement !== undefined && /\bcapaian\b/i.test(scale.name)) return achievement;
   let best: { column: number; agree: number } | undefined;
   for (const column of candidates) {
     let agree = 0;

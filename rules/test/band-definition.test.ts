@@ -104,3 +104,65 @@ describe('band-definition on the seed', () => {
     expect(messages[0]?.message).toContain('53,51 – 53,70');
   });
 });
+
+/**
+ * A unit's own predikat table with whole-number bands, and the results it classifies. The
+ * results are capaian with two decimals, so (90, 91) and (75, 76) are holes in practice.
+ */
+function integerBands(results: string): string {
+  return String.raw`LAPORAN KINERJA KANTOR CONTOH KABUPATEN LEMBAH HIJAU TAHUN 2024
+
+Tabel 2.1 Predikat capaian kinerja
+
+| Rentang Capaian (%) | Predikat |
+| --- | --- |
+| 91 – 100 | Sangat Baik |
+| 76 – 90 | Baik |
+| 60 – 75 | Cukup |
+| 0 – 59 | Kurang |
+
+Tabel 3.1 Capaian indikator kinerja utama
+
+| No | Indikator | Target | Realisasi | Capaian (%) | Predikat |
+| --- | --- | --- | --- | --- | --- |
+${results}
+`;
+}
+
+describe('band-definition: whole-number bands and values above the top band', () => {
+  it('reports whole-number bands that leave values with decimals uncovered', () => {
+    const draft = integerBands(
+      ['| 1 | Persentase layanan tepat waktu | 90 | 81,45 | 90,50 | Baik |', '| 2 | Indeks kepuasan layanan | 80 | 78,12 | 97,65 | Sangat Baik |'].join('\n'),
+    );
+    const messages = findings(RULE, draft);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => m.messageId === 'precisionGap' || m.messageId === 'precisionGaps')).toBe(true);
+    expect(messages.map((m) => m.message).join(' ')).toContain('90,50');
+  });
+
+  it('stays silent on whole-number bands when the values are whole numbers too', () => {
+    const draft = integerBands(['| 1 | Jumlah layanan tepat waktu | 90 | 85 | 94 | Sangat Baik |', '| 2 | Jumlah aduan selesai | 80 | 64 | 80 | Baik |'].join('\n'));
+    expect(brief(findings(RULE, draft))).toEqual([]);
+  });
+
+  it('reports a capaian above 100 that no band takes', () => {
+    const draft = integerBands(['| 1 | Jumlah layanan tepat waktu | 80 | 90 | 113 | Sangat Baik |', '| 2 | Jumlah aduan selesai | 80 | 64 | 80 | Baik |'].join('\n'));
+    const messages = findings(RULE, draft);
+    expect(messages.map((m) => m.messageId)).toEqual(['noBandAbove']);
+    expect(messages[0]?.message).toContain('113');
+  });
+
+  it('stays silent on bands written to the hundredth for figures with three decimals', () => {
+    const draft = String.raw`Klasifikasi indeks layanan :
+
+- 1) Kategori sangat tinggi (88,31 – 100,00)
+- 2) Kategori tinggi (76,61 – 88,30)
+
+| No | Satker | Target | Realisasi | Kategori |
+| --- | --- | --- | --- | --- |
+| 1 | Kantor Kota Batu Merah | 80,00 | 88,929 | Sangat Tinggi |
+| 2 | Kantor Kabupaten Lembah Hijau | 80,00 | 82,455 | Tinggi |
+`;
+    expect(brief(findings(RULE, draft))).toEqual([]);
+  });
+});

@@ -185,3 +185,33 @@ describe('configuration mistakes', () => {
     for (const rule of shippedRules) expect(r.stderr).toContain(rule.meta.id);
   });
 });
+
+describe('excerpts are linted, not refused', () => {
+  const EXCERPT = [
+    'LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2024',
+    '',
+    '| No | Indikator | Target | Realisasi | Capaian (%) |',
+    '| --- | --- | --- | --- | --- |',
+    '| 1 | Persentase layanan administrasi selesai tepat waktu | 90,00 | 87,30 | 97,00 |',
+    '| 2 | Indeks kepuasan masyarakat | 80,00 | 82,40 | 103,00 |',
+    '',
+  ].join('\n');
+
+  it('gives one note naming the checks that could not run, and exit 0 when the figures agree', async () => {
+    write('kecamatan.md', EXCERPT);
+    const r = await lkip(['lint', '--format', 'json', '--locale', 'en', 'kecamatan.md'], { cwd: dir, ...real });
+    expect(r.code).toBe(0);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null; severity: number; message: string }[] }[];
+    expect(result?.messages).toHaveLength(1);
+    expect(result?.messages[0]).toMatchObject({ ruleId: null, severity: 0 });
+    expect(result?.messages[0]?.message).toContain('cross-references between places');
+  });
+
+  it('still reports the wrong figures of an excerpt', async () => {
+    write('kecamatan.md', EXCERPT.replace('| 97,00 |', '| 97,60 |'));
+    const r = await lkip(['lint', '--format', 'json', 'kecamatan.md'], { cwd: dir, ...real });
+    expect(r.code).toBe(1);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
+    expect(result?.messages.map((m) => m.ruleId)).toEqual([null, 'capaian-mismatch']);
+  });
+});
