@@ -90,3 +90,33 @@ describe('the consistent fixture in other agencies’ vocabularies', () => {
     expect(lint(text)).toEqual([]);
   });
 });
+
+/**
+ * The rename a user makes by hand: only the agency's words change (office prefixes and the
+ * agency's name), a column still headed by the old office acronym and the places as they were.
+ */
+function renameByHand(text: string): string {
+  return text
+    .replace(/BNNP /g, 'BPS Provinsi ')
+    .replace(/BNNK /g, 'BPS Kabupaten ')
+    .replace(/Badan Narkotika Nasional/g, 'Badan Pusat Statistik')
+    .replace(/BADAN NARKOTIKA NASIONAL/g, 'BADAN PUSAT STATISTIK')
+    .replace(/\bBNN\b/g, 'BPS');
+}
+
+describe('office names renamed by hand, a leftover acronym as a column header', () => {
+  it('the NTT fixture gives the same findings per rule, on the same lines', () => {
+    const renamed = renameByHand(NTT);
+    expect(renamed).toMatch(/^No\tBNNK\tTarget/m);
+    expect(perRule(lint(renamed))).toEqual(perRule(lint(NTT)));
+    expect(where(lint(renamed))).toEqual(where(lint(NTT)));
+  });
+
+  it('the consistent fixture reads four offices and the same figures, and stays clean', () => {
+    const renamed = renameByHand(CONSISTENT);
+    const doc = parseDraft(renamed);
+    expect(doc.units).toHaveLength(4);
+    expect(doc.measurements).toHaveLength(parseDraft(CONSISTENT).measurements.length);
+    expect(lint(renamed).filter((m) => m.ruleId !== null)).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import type { TableBlock } from '../tables/types.js';
 import { collectBlocks } from './blocks.js';
 import { readBudget } from './budget.js';
 import { classifyTable, columnRoles } from './classify.js';
-import { columnRoleList, hasColumnRoles } from './column-roles.js';
+import { columnRoleList, hasColumnRoles, type HeaderSynonyms } from './column-roles.js';
 import { readClaims } from './claims.js';
 import { readComponentMeasurements } from './component-measurements.js';
 import { cellQuantities, columnContexts, type BuildContext } from './context.js';
@@ -63,7 +63,7 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   const spans = detectSections(blocks, tableBlocks, text.length);
   const profile = profileOf(doc, text, options.profile);
   const vocabulary = officeVocabulary(profile, text);
-  const headerSynonyms = vocabulary.headerSynonyms;
+  const headerSynonyms = learnUnitHeaders(tableBlocks, vocabulary);
   const tables: ClassifiedTable[] = tableBlocks.map((block) => ({ block, kind: classifyTable(block, headerSynonyms) }));
 
   const units = buildUnits(text, strongUnitNames(text, spans, tables, vocabulary), vocabulary);
@@ -118,6 +118,31 @@ function profileOf(doc: LkipDocument, text: string, input: ProfileInput | undefi
     doc.diagnostics.push({ severity: 'warning', code: 'unknown-profile', message: error instanceof Error ? error.message : String(error) });
     return resolveProfile(undefined, detected);
   }
+}
+
+const SHORT_NAME = /^[A-Za-z][A-Za-z .'’/-]{1,40}$/;
+
+/**
+ * A column whose header no vocabulary knows (a leftover office acronym, "Wilayah Kerja") but whose
+ * cells are office names (at least one with an office prefix, the others short names such as
+ * "Kota Batu Merah" or "Lembah Hijau") is a unit column: its header becomes a unit synonym for
+ * this draft, so renaming an agency does not turn its per-office tables into indicator tables.
+ */
+function learnUnitHeaders(tables: TableBlock[], vocabulary: OfficeVocabulary): HeaderSynonyms {
+  const learned = new Set<string>();
+  for (const block of tables) {
+    const roles = columnRoles(block.columns, vocabulary.headerSynonyms);
+    if (roles.unit !== undefined || roles.indicator !== undefined || roles.target === undefined || roles.realisation === undefined) continue;
+    const { roles: list } = columnRoleList(block.columns, vocabulary.headerSynonyms);
+    const column = list.findIndex((r) => r === 'other' || r === 'label');
+    const header = block.columns[column]?.trim() ?? '';
+    if (column < 0 || header === '' || block.body.length < 2) continue;
+    const cells = block.body.map((row) => row[column]?.text.replace(/[*_]+/g, '').trim() ?? '');
+    const named = cells.filter((c) => findOfficeMentions(c, vocabulary).length > 0).length;
+    if (named >= 1 && cells.every((c) => SHORT_NAME.test(c))) learned.add(header.toLowerCase());
+  }
+  if (learned.size === 0) return vocabulary.headerSynonyms;
+  return { ...vocabulary.headerSynonyms, unit: [...(vocabulary.headerSynonyms.unit ?? []), ...learned] };
 }
 
 function strongUnitNames(text: string, spans: SectionSpan[], tables: ClassifiedTable[], vocabulary: OfficeVocabulary): string[] {
