@@ -1,6 +1,6 @@
 import type { Polarity } from '@lkip/schema';
-import { configPattern, type ResolvedConfig } from './config.js';
-import { div, point, scale, statedInterval, sub, type Interval, type RoundingMode } from './interval.js';
+import { div, point, roundTo, scale, statedInterval, sub, type Interval, type RoundingMode } from './interval.js';
+import type { Standing } from './types.js';
 
 export type AchievementFormula = 'target/realisation' | '2target-realisation';
 
@@ -72,26 +72,11 @@ function clamp(a: Interval, cap: number): Interval {
   return { lo: Math.min(a.lo, cap), hi: Math.min(a.hi, cap) };
 }
 
-const compiled = new WeakMap<object, RegExp>();
-
 /**
- * The polarity to compute an indicator's achievement with: the first config override whose
- * pattern matches the name wins over what the draft states, since the config is where an
- * agency corrects a parser that guessed wrong.
+ * Where an achievement stands against its target: an achievement the draft would print as
+ * 100 % (with the decimals it shows there) is "sesuai target", so 99,996 % is at target.
  */
-export function polarityFor(indicatorName: string, config: Pick<ResolvedConfig, 'polarity'>, stated?: Polarity): ResolvedPolarity {
-  for (const [index, override] of config.polarity.entries()) {
-    let pattern = compiled.get(override);
-    if (!pattern) {
-      pattern = configPattern(override.pattern, `polarity[${index}].pattern`);
-      compiled.set(override, pattern);
-    }
-    if (pattern.test(indicatorName)) {
-      const resolved: ResolvedPolarity = { polarity: override.polarity, formula: override.formula ?? 'target/realisation', source: 'config' };
-      if (override.cap !== undefined) resolved.cap = override.cap;
-      return resolved;
-    }
-  }
-  if (stated) return { polarity: stated, formula: 'target/realisation', source: 'stated' };
-  return { polarity: 'higher-is-better', formula: 'target/realisation', source: 'default' };
+export function standingOf(achievement: number, decimals: number): Standing {
+  if (roundTo(achievement, decimals) === 100) return 'at';
+  return achievement > 100 ? 'above' : 'below';
 }

@@ -127,6 +127,24 @@ export const LkipConfig = z
      * ({ "extends": "<id>", "offices": [...] }). Detected from the title when absent.
      */
     profile: z.union([z.string().min(1), ConfigProfile]).optional(),
+    /**
+     * Earlier years' filings of the same agency (paths relative to this file, or a list of them):
+     * the figures a draft gives for earlier years are checked against them (rule history-mismatch).
+     */
+    previous: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /**
+     * The reader's bounds (`DEFAULT_LIMITS` of @lkip/parse): blockquotes and lists one line may
+     * sit in, columns and cells of one table. A draft past one is refused, naming it; raise it
+     * here (or with `--limit name=N`) for a draft that really needs more.
+     */
+    limits: z
+      .object({
+        nesting: z.int().min(1).optional(),
+        columns: z.int().min(1).optional(),
+        cells: z.int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type LkipConfig = z.input<typeof LkipConfig>;

@@ -64,6 +64,42 @@ export interface VerifyAndFixResult {
   fixed: boolean;
   /** The messages for `output`: what is left after fixing. */
   messages: LintMessage[];
+  /** Every fix written, in the order of the passes: what a reviewer reads before trusting the new draft. */
+  applied: AppliedFix[];
+}
+
+/** One change `--fix` made: where (in the text of the pass that made it), what was there, what is there now. */
+export interface AppliedFix {
+  ruleId: string | null;
+  messageId?: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The text the fix replaced, and the text it wrote (the whole span of a fix made of several edits). */
+  old: string;
+  new: string;
+  pass: number;
+}
+
+function describeApplied(text: string, messages: readonly LintMessage[], pass: number): AppliedFix[] {
+  return messages.flatMap((m) => {
+    if (!m.fix) return [];
+    const fix: AppliedFix = {
+      ruleId: m.ruleId,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+      old: text.slice(m.fix.range[0], m.fix.range[1]),
+      new: m.fix.text,
+      pass,
+    };
+    if (m.messageId !== undefined) fix.messageId = m.messageId;
+    return [fix];
+  });
 }
 
 /**
@@ -79,14 +115,16 @@ export function verifyAndFix(
   const filter = options.fix ?? true;
   let current = text;
   let fixed = false;
+  const applied: AppliedFix[] = [];
   for (let pass = 1; ; pass++) {
     const messages = lintText(current, parse, options);
-    if (filter === false || messages.some((m) => m.fatal)) return { output: current, fixed, messages };
+    if (filter === false || messages.some((m) => m.fatal)) return { output: current, fixed, messages, applied };
     const result = applyFixes(current, messages, filter);
-    if (!result.fixed) return { output: current, fixed, messages };
+    if (!result.fixed) return { output: current, fixed, messages, applied };
     fixed = true;
+    applied.push(...describeApplied(current, result.applied, pass));
     current = result.output;
-    if (pass >= MAX_FIX_PASSES) return { output: current, fixed, messages: lintText(current, parse, options) };
+    if (pass >= MAX_FIX_PASSES) return { output: current, fixed, messages: lintText(current, parse, options), applied };
   }
 }
 

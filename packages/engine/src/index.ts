@@ -11,4 +11,7 @@ export * from './fixer.js';
 export * from './result.js';
 export * from './fingerprint.js';
 export * from './achievement.js';
+export * from './polarity.js';
+export * from './fix-safety.js';
+export * from './groups/index.js';
 export { formatIssues, formatPath } from './zod-issues.js';

@@ -1,15 +1,34 @@
 import type { LkipDocument, Position } from '@lkip/schema';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { applyDirectives } from './directives.js';
+import { fixRisk } from './fix-safety.js';
+import { groupFindings } from './groups/group-findings.js';
 import { statedInterval } from './interval.js';
-import { engineMessage, localizeRefs, ruleMessage } from './messages.js';
+import { engineMessage, localizedText, localizeRefs, ruleMessage, STANDING_WORDS } from './messages.js';
 import { resolveRules, type ResolvedRule } from './rule-settings.js';
-import type { FixDescriptor, FixSpec, LintFix, LintMessage, Locale, ReportDescriptor, Rule, RuleContext, Severity, SeverityName, Tolerance } from './types.js';
+import type {
+  FindingEvidence,
+  FixDescriptor,
+  FixSpec,
+  LintFix,
+  LintMessage,
+  LintSuggestion,
+  Locale,
+  ReportDescriptor,
+  Rule,
+  RuleContext,
+  Severity,
+  SeverityName,
+  Span,
+  Tolerance,
+} from './types.js';
 
 export interface LintOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list mixes rules of every option type
   rules: readonly Rule<any>[];
   config?: ResolvedConfig;
+  /** Earlier filings to hold the draft's figures for earlier years against (`RuleContext.previous`). */
+  previous?: readonly LkipDocument[];
   /** `--rule id:level`: applied over the config. */
   ruleOverrides?: Record<string, SeverityName>;
   locale?: Locale;
@@ -41,7 +60,7 @@ export function lintDocument(doc: LkipDocument, options: LintOptions): LintMessa
     if (entry.severity === 'off') continue;
     const reported: LintMessage[] = [];
     try {
-      runRule(entry, doc, config, tolerance, locale, reportRounding, reported, options.text);
+      runRule(entry, doc, config, tolerance, locale, reportRounding, reported, options.text, options.previous ?? NO_PREVIOUS);
       messages.push(...reported);
     } catch (error) {
       // One broken rule must not hide what the others found; what it reported before failing
@@ -60,7 +79,41 @@ export function lintDocument(doc: LkipDocument, options: LintOptions): LintMessa
     unsuppressible: crashes,
   });
   const note = excerptNote(doc, locale);
-  return sortMessages(deduplicate(note ? [...filtered, note] : filtered));
+  return settleGroupFixes(sortMessages(deduplicate(note ? [...filtered, note] : filtered)), options.text, locale);
+}
+
+/**
+ * Fixes judged with every finding in view, as no rule alone can: a figure computed from a figure
+ * that most places state otherwise is right, and its fix would copy the other figure's error into
+ * it, so the fix goes; where the evidence points both ways no fix is safe, so each becomes a
+ * suggestion the reviewer chooses.
+ */
+function settleGroupFixes(messages: LintMessage[], text: string | undefined, locale: Locale): LintMessage[] {
+  if (!messages.some((m) => m.evidence)) return messages;
+  const { derivedFromCulprit, inConflict } = groupFindings(messages, text === undefined ? {} : { text });
+  if (derivedFromCulprit.size === 0 && inConflict.size === 0) return messages;
+  return messages.map((m, i) => {
+    if (derivedFromCulprit.has(i) && (m.fix || m.suggestions)) {
+      const out: LintMessage = { ...m };
+      delete out.fix;
+      delete out.suggestions;
+      return out;
+    }
+    if (inConflict.has(i) && m.fix) {
+      const out: LintMessage = { ...m };
+      delete out.fix;
+      const desc = engineMessage('conflictFix', { old: oldText(m.fix, text, m.evidence), new: localizeRefs(m.fix.text, locale) }, locale);
+      out.suggestions = [{ desc, messageId: 'conflictFix', fix: m.fix }, ...(m.suggestions ?? [])];
+      return out;
+    }
+    return m;
+  });
+}
+
+/** The text a fix replaces: from the draft when the engine has it, else as the rule saw the figure. */
+function oldText(fix: LintFix, text: string | undefined, evidence: FindingEvidence | undefined): string {
+  if (text !== undefined && fix.range[1] <= text.length) return text.slice(fix.range[0], fix.range[1]);
+  return evidence?.stated?.text ?? '';
 }
 
 /**
@@ -84,6 +137,8 @@ function excerptNote(doc: LkipDocument, locale: Locale): LintMessage | undefined
   };
 }
 
+const NO_PREVIOUS: readonly LkipDocument[] = [];
+
 function runRule(
   entry: ResolvedRule,
   doc: LkipDocument,
@@ -93,6 +148,7 @@ function runRule(
   reportRounding: boolean,
   out: LintMessage[],
   text: string | undefined,
+  previous: readonly LkipDocument[],
 ): void {
   const { rule } = entry;
   const severity = SEVERITY[entry.severity as Exclude<SeverityName, 'off'>];
@@ -101,6 +157,7 @@ function runRule(
     options: entry.options,
     config,
     tolerance,
+    previous,
     report(descriptor) {
       const message = toLintMessage(rule, descriptor, severity, locale, text);
       if (message.severity === 0 && !reportRounding) return;
@@ -126,17 +183,55 @@ function toLintMessage(rule: Rule<any>, descriptor: ReportDescriptor, severity: 
     ...span(descriptor.at),
   };
   const fix = descriptor.fix ? toFix(descriptor.fix, text) : undefined;
-  if (fix) message.fix = fix;
-  const suggestions = (descriptor.suggestions ?? []).flatMap((s) => {
+  const suggestions: LintSuggestion[] = (descriptor.suggestions ?? []).flatMap((s) => {
     const suggestionFix = toFix(s.fix, text);
     return suggestionFix ? [{ desc: ruleMessage(meta, s.messageId, s.data, locale), messageId: s.messageId, fix: suggestionFix }] : [];
   });
+  const risk = fix ? fixRisk(descriptor.evidence) : undefined;
+  if (fix && risk) {
+    // Held back for the reviewer (see fix-safety.ts): offered first among the suggestions.
+    const words = STANDING_WORDS[risk.scale];
+    const desc = engineMessage(
+      'reviewFix',
+      { old: oldText(fix, text, descriptor.evidence), new: fix.text, from: localizedText(words[risk.from], locale), to: localizedText(words[risk.to], locale) },
+      locale,
+    );
+    suggestions.unshift({ desc, messageId: 'reviewFix', fix });
+  } else if (fix) {
+    message.fix = fix;
+  }
   if (suggestions.length > 0) message.suggestions = suggestions;
   if (descriptor.related && descriptor.related.length > 0) {
     message.related = descriptor.related.map((r) => ({ message: localizeRefs(r.note, locale), ...span(r.at) }));
   }
   if (descriptor.subject) message.subject = { ...descriptor.subject };
+  if (descriptor.evidence) message.evidence = evidenceOf(descriptor.evidence, locale);
   return message;
+}
+
+/** The rule's evidence as a message keeps it: spans without offsets, place words in the locale. */
+function evidenceOf(e: FindingEvidence, locale: Locale): FindingEvidence {
+  const out: FindingEvidence = structuredClone(e);
+  if (out.place !== undefined) out.place = localizeRefs(out.place, locale);
+  const d = out.derivation;
+  if (d?.kind === 'achievement') {
+    d.target.at = spanOnly(d.target.at);
+    d.realisation.at = spanOnly(d.realisation.at);
+  } else if (d?.kind === 'category') {
+    d.value.at = spanOnly(d.value.at);
+  } else if (d?.kind === 'total') {
+    for (const term of d.terms) term.at = spanOnly(term.at);
+  } else if (d) {
+    for (const entry of d.indicators) {
+      entry.target.at = spanOnly(entry.target.at);
+      entry.realisation.at = spanOnly(entry.realisation.at);
+    }
+  }
+  return out;
+}
+
+function spanOnly(s: Span): Span {
+  return { line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
 }
 
 function span(at: Position): Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> {

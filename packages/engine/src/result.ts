@@ -1,3 +1,4 @@
+import { groupFindings } from './groups/group-findings.js';
 import type { LintMessage, LintResult } from './types.js';
 
 /** One file's result with ESLint's counts; fixable means the message carries a fix. */
@@ -28,4 +29,15 @@ export function buildResult(filePath: string, messages: LintMessage[], extra: { 
   if (extra.output !== undefined && extra.output !== extra.source) result.output = extra.output;
   if (extra.source !== undefined) result.source = extra.source;
   return result;
+}
+
+/**
+ * The result with its findings grouped by the wrong figure that explains them: `groups` on the
+ * result and each message's `group` id (see groups/). Run on what will be reported (after a
+ * baseline or --quiet took findings away), since a group is made of the findings it shows.
+ */
+export function withGroups(result: LintResult): LintResult {
+  const text = result.output ?? result.source;
+  const { groups, ids } = groupFindings(result.messages, text === undefined ? {} : { text });
+  return { ...result, messages: result.messages.map((m, i) => ({ ...m, group: ids[i] ?? '' })), groups };
 }

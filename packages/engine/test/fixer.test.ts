@@ -67,7 +67,7 @@ describe('verifyAndFix', () => {
     expect(result.messages).toEqual([]);
 
     const again = verifyAndFix(result.output, toyParse, { rules: [fractionRule] });
-    expect(again).toEqual({ output: result.output, fixed: false, messages: [] });
+    expect(again).toEqual({ output: result.output, fixed: false, messages: [], applied: [] });
   });
 
   it('fixes only what the filter selects and reports the rest', () => {
@@ -101,6 +101,7 @@ describe('verifyAndFix', () => {
       output: 'text',
       fixed: false,
       messages: [{ ruleId: null, severity: 2, fatal: true, message: 'Parsing error: not a draft', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+      applied: [],
     });
   });
 });
