@@ -9,7 +9,7 @@ import type { CategoryLabel, CellFinding, ComparableDocument, ComparisonCell, Fi
  * are the cross-reference rule's business; the comparison shows one figure per cell and carries
  * that rule's findings as the cell's lint status.
  */
-const PLACE_PRIORITY: Record<PlaceKind, number> = {
+export const PLACE_PRIORITY: Record<PlaceKind, number> = {
   'chapter-table': 0,
   pk: 1,
   appendix: 2,

@@ -1,26 +1,28 @@
-import type { CategoryScale, Indicator } from '@lkip/schema';
+import type { DigestBand, DocumentDigest } from './digest.js';
 import type { IndicatorRow } from './matching.js';
 import { flagMessages, formatNumber, joinList, type FlagMessages } from './messages.js';
-import { robustOutliers } from './statistics.js';
-import type { ComparisonFlag, ComparisonIndicator, ComparisonInput, CompareOptions, Locale, UnmatchedIndicator } from './types.js';
-import { displayUnit, targetKindOf, unitClassOf, type TargetKind, type UnitClass } from './units-of-measure.js';
+import { RELATIVE_MAD_FLOOR, robustOutliers } from './statistics.js';
+import type { ComparisonCell, ComparisonFlag, ComparisonIndicator, CompareOptions, Locale, UnmatchedIndicator } from './types.js';
+import { displayUnit, targetKindOf, type TargetKind, type UnitClass } from './units-of-measure.js';
 
 /**
  * Flags only a comparison can raise: each draft may be consistent in itself and still measure an
  * indicator differently from its neighbours, use other category bands, or stand far apart.
+ * `label` names a document in messages (its province, with the year or a number when needed).
  */
 export function comparisonFlags(
-  inputs: readonly ComparisonInput[],
+  inputs: readonly DocumentDigest[],
   rows: readonly IndicatorRow[],
   indicators: readonly ComparisonIndicator[],
   unmatched: readonly UnmatchedIndicator[],
+  label: Label,
   options: CompareOptions = {},
 ): ComparisonFlag[] {
   const locale: Locale = options.locale ?? 'en';
   const text = flagMessages(locale);
-  const label = (doc: number) => inputs[doc]?.doc.meta.province ?? inputs[doc]?.file ?? String(doc);
   const flags: ComparisonFlag[] = [];
 
+  flags.push(...duplicateFlags(inputs, text, label));
   const fiscal = fiscalYearFlag(inputs, text, label);
   if (fiscal) flags.push(fiscal);
 
@@ -37,7 +39,7 @@ export function comparisonFlags(
   return flags;
 }
 
-type Label = (doc: number) => string;
+export type Label = (doc: number) => string;
 
 /** Groups documents by a property; the biggest group is the norm, unless two groups tie for it. */
 function groupBy<T>(entries: readonly { doc: number; value: T }[]): { groups: Map<T, number[]>; norm: T | undefined } {
@@ -76,24 +78,98 @@ function oddOnesOut<T>(groups: Map<T, number[]>, norm: T | undefined): number[] 
   return docs.sort((a, b) => a - b);
 }
 
-function files(inputs: readonly ComparisonInput[], docs: readonly number[]): string[] {
+function files(inputs: readonly DocumentDigest[], docs: readonly number[]): string[] {
   return docs.map((d) => inputs[d]?.file ?? String(d));
 }
 
-function fiscalYearFlag(inputs: readonly ComparisonInput[], text: FlagMessages, label: Label): ComparisonFlag | undefined {
-  const entries = inputs.flatMap((input, doc) => (input.doc.meta.fiscalYear !== undefined ? [{ doc, value: input.doc.meta.fiscalYear }] : []));
+/** Who filed a draft: its province, else its agency; null when it names neither. */
+export function entityOf(input: Pick<DocumentDigest, 'province' | 'agency'>): string | null {
+  const name = input.province ?? input.agency;
+  return name ? name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null;
+}
+
+/** Does some province come with drafts of two or more fiscal years? Then years are an axis, not a mistake. */
+export function spansYears(inputs: readonly DocumentDigest[]): boolean {
+  const years = new Map<string, Set<number>>();
+  for (const input of inputs) {
+    const entity = entityOf(input);
+    if (entity === null || input.fiscalYear === null) continue;
+    const set = years.get(entity) ?? new Set<number>();
+    set.add(input.fiscalYear);
+    years.set(entity, set);
+  }
+  return [...years.values()].some((set) => set.size > 1);
+}
+
+/**
+ * Two drafts of the same province for the same fiscal year: two columns that would read the same.
+ * Usually a draft and its revision, or a file copied under another name.
+ */
+function duplicateFlags(inputs: readonly DocumentDigest[], text: FlagMessages, label: Label): ComparisonFlag[] {
+  const groups = new Map<string, number[]>();
+  inputs.forEach((input, doc) => {
+    const entity = entityOf(input);
+    if (entity === null) return;
+    const key = `${entity}\u0000${input.fiscalYear ?? ''}`;
+    const list = groups.get(key);
+    if (list) list.push(doc);
+    else groups.set(key, [doc]);
+  });
+  const flags: ComparisonFlag[] = [];
+  for (const docs of groups.values()) {
+    if (docs.length < 2) continue;
+    const first = inputs[docs[0] as number] as DocumentDigest;
+    const who = `${first.province ?? first.agency ?? ''}${first.fiscalYear !== null ? ` (${first.fiscalYear})` : ''}`;
+    flags.push({
+      kind: 'duplicate-document',
+      indicator: null,
+      documents: files(inputs, docs),
+      message: text.duplicate(who, docs.length, joinList(docs.map((d) => `${inputs[d]?.file ?? ''} → ${label(d)}`), text.and)),
+    });
+  }
+  return flags;
+}
+
+/**
+ * Drafts of one year with one of another are usually a mistake (last year's file picked up);
+ * drafts of several years of the same provinces are a comparison across years, and then what is
+ * worth saying is which province lacks a year the others have.
+ */
+function fiscalYearFlag(inputs: readonly DocumentDigest[], text: FlagMessages, label: Label): ComparisonFlag | undefined {
+  const entries = inputs.flatMap((input, doc) => (input.fiscalYear !== null ? [{ doc, value: input.fiscalYear }] : []));
   const { groups, norm } = groupBy(entries);
   if (groups.size < 2) return undefined;
-  return {
-    kind: 'fiscal-year',
-    indicator: null,
-    documents: files(inputs, oddOnesOut(groups, norm)),
-    message: text.fiscalYear(describeGroups(groups, String, text, label)),
-  };
+  if (!spansYears(inputs)) {
+    return {
+      kind: 'fiscal-year',
+      indicator: null,
+      documents: files(inputs, oddOnesOut(groups, norm)),
+      message: text.fiscalYear(describeGroups(groups, String, text, label)),
+    };
+  }
+  const years = [...groups.keys()].sort((a, b) => a - b);
+  const byEntity = new Map<string, { doc: number; years: Set<number> }>();
+  inputs.forEach((input, doc) => {
+    const entity = entityOf(input) ?? input.file;
+    const entry = byEntity.get(entity) ?? { doc, years: new Set<number>() };
+    if (input.fiscalYear !== null) entry.years.add(input.fiscalYear);
+    byEntity.set(entity, entry);
+  });
+  const gaps: string[] = [];
+  const documents: string[] = [];
+  for (const { doc, years: have } of byEntity.values()) {
+    const lacking = years.filter((y) => !have.has(y));
+    if (lacking.length === 0) continue;
+    const input = inputs[doc] as DocumentDigest;
+    gaps.push(text.lacksYears(input.province ?? input.agency ?? input.file, joinList(lacking.map(String), text.and)));
+    documents.push(...inputs.flatMap((other, d) => (entityOf(other) !== null && entityOf(other) === entityOf(input) ? [files(inputs, [d])[0] as string] : d === doc ? [input.file] : [])));
+  }
+  if (gaps.length === 0) return undefined;
+  return { kind: 'fiscal-year', indicator: null, documents: [...new Set(documents)], message: text.yearGaps(joinList(years.map(String), text.and), gaps.join('; ')) };
 }
 
 function missingFlag(
-  inputs: readonly ComparisonInput[],
+  inputs: readonly DocumentDigest[],
   row: IndicatorRow,
   rows: readonly IndicatorRow[],
   unmatched: readonly UnmatchedIndicator[],
@@ -124,38 +200,17 @@ function missingFlag(
   };
 }
 
-/** The unit a document measures an indicator in: the PK's unit, else the one its targets carry most. */
-export function unitClassOfIndicator(input: ComparisonInput, indicator: Indicator): UnitClass | undefined {
-  const declared = unitClassOf(indicator.unitOfMeasure);
-  if (declared) return declared;
-  const counts = new Map<UnitClass, number>();
-  for (const m of input.doc.measurements) {
-    if (m.indicatorId !== indicator.id || m.role !== 'target' || m.measure !== 'indicator' || !m.quantity) continue;
-    const cls = unitClassOf(m.quantity.unit) ?? (m.quantity.percent ? 'percent' : undefined);
-    if (cls) counts.set(cls, (counts.get(cls) ?? 0) + 1);
-  }
-  let best: UnitClass | undefined;
-  let n = 0;
-  for (const [cls, c] of counts) {
-    if (c > n) {
-      best = cls;
-      n = c;
-    }
-  }
-  return best;
-}
-
 /**
  * A different kind of target (a count of districts against an index) is the stronger finding
  * and is raised alone; otherwise a different unit within one kind (an index written as "%").
  */
-function unitFlag(inputs: readonly ComparisonInput[], row: IndicatorRow, text: FlagMessages, label: Label): ComparisonFlag | undefined {
+function unitFlag(inputs: readonly DocumentDigest[], row: IndicatorRow, text: FlagMessages, label: Label): ComparisonFlag | undefined {
   const classes: { doc: number; value: UnitClass }[] = [];
   const kinds: { doc: number; value: TargetKind }[] = [];
   for (const member of row.members) {
-    const input = inputs[member.doc] as ComparisonInput;
-    const cls = unitClassOfIndicator(input, member.indicator);
-    const kind = targetKindOf(cls, member.indicator.countOf !== undefined);
+    const indicator = digestIndicator(inputs, member.doc, member.indicator.id);
+    const cls = indicator?.unitClass ?? undefined;
+    const kind = targetKindOf(cls, indicator?.countsDistricts ?? false);
     if (cls) classes.push({ doc: member.doc, value: cls });
     if (kind) kinds.push({ doc: member.doc, value: kind });
   }
@@ -186,31 +241,23 @@ interface ScaleShape {
   edges: Map<string, string>;
 }
 
-// Scales are shaped once per comparison; the same scale serves several rows' flags.
-const shapes = new WeakMap<CategoryScale, Map<Locale, ScaleShape>>();
-
-function scaleShape(scale: CategoryScale, locale: Locale): ScaleShape {
-  const cached = shapes.get(scale)?.get(locale);
-  if (cached) return cached;
-  const shape = computeScaleShape(scale, locale);
-  const byLocale = shapes.get(scale) ?? new Map<Locale, ScaleShape>();
-  byLocale.set(locale, shape);
-  shapes.set(scale, byLocale);
-  return shape;
+/** The digest's indicator of a row member (rows hold the digest's own indicator objects). */
+function digestIndicator(inputs: readonly DocumentDigest[], doc: number, id: string) {
+  return inputs[doc]?.indicators.find((i) => i.id === id);
 }
 
-function computeScaleShape(scale: CategoryScale, locale: Locale): ScaleShape {
-  const bands = [...scale.bands].sort((a, b) => (a.min?.value ?? -Infinity) - (b.min?.value ?? -Infinity) || (a.max?.value ?? Infinity) - (b.max?.value ?? Infinity));
+function scaleShape(scale: readonly DigestBand[], locale: Locale): ScaleShape {
+  const bands = [...scale].sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity) || (a.max ?? Infinity) - (b.max ?? Infinity));
   const edges = new Map<string, string>();
   const labels: string[] = [];
   const signature: string[] = [];
   for (const band of bands) {
     const name = band.label.toLowerCase().replace(/\s+/g, ' ').trim();
     labels.push(name);
-    const lo = band.min ? `${band.minInclusive ? '≥' : '>'} ${formatNumber(band.min.value, locale)}` : '';
-    const hi = band.max ? `${band.maxInclusive ? '≤' : '<'} ${formatNumber(band.max.value, locale)}` : '';
+    const lo = band.min !== null ? `${band.minInclusive ? '≥' : '>'} ${formatNumber(band.min, locale)}` : '';
+    const hi = band.max !== null ? `${band.maxInclusive ? '≤' : '<'} ${formatNumber(band.max, locale)}` : '';
     edges.set(name, [lo, hi].filter((s) => s !== '').join(' '));
-    signature.push(`${name}:${band.minInclusive ? '[' : '('}${band.min?.value ?? ''},${band.max?.value ?? ''}${band.maxInclusive ? ']' : ')'}`);
+    signature.push(`${name}:${band.minInclusive ? '[' : '('}${band.min ?? ''},${band.max ?? ''}${band.maxInclusive ? ']' : ')'}`);
   }
   return { signature: signature.join('|'), labels, edges };
 }
@@ -220,11 +267,11 @@ function computeScaleShape(scale: CategoryScale, locale: Locale): ScaleShape {
  * and its conversion). A document agrees when one of its scales is the most common scale; when
  * every scale differs from every other, every document is odd.
  */
-function scaleFlag(inputs: readonly ComparisonInput[], row: IndicatorRow, text: FlagMessages, label: Label, locale: Locale): ComparisonFlag | undefined {
+function scaleFlag(inputs: readonly DocumentDigest[], row: IndicatorRow, text: FlagMessages, label: Label, locale: Locale): ComparisonFlag | undefined {
   const perDoc = row.members
     .map((member) => ({
       doc: member.doc,
-      shapes: (inputs[member.doc] as ComparisonInput).doc.scales.filter((s) => s.indicatorIds.includes(member.indicator.id) && s.bands.length > 0).map((s) => scaleShape(s, locale)),
+      shapes: (digestIndicator(inputs, member.doc, member.indicator.id)?.scales ?? []).map((s) => scaleShape(s, locale)),
     }))
     .filter((entry) => entry.shapes.length > 0);
   if (perDoc.length < 2) return undefined;
@@ -267,11 +314,25 @@ function scaleDifference(theirs: ScaleShape, others: ScaleShape, text: FlagMessa
 
 /** The province office's achievement for the indicator, the figure provinces are compared on. */
 export function provinceAchievement(indicator: ComparisonIndicator, file: string): number | undefined {
-  const cells = indicator.cells.filter((c) => c.document === file);
-  const cell = cells.find((c) => c.unitKind === 'province' && c.measure === 'indicator') ?? cells[0];
-  return cell?.achievement?.value;
+  return provinceCell(indicator, file)?.achievement?.value;
 }
 
+export function provinceCell(indicator: ComparisonIndicator, file: string): ComparisonCell | undefined {
+  let first: ComparisonCell | undefined;
+  for (const c of indicator.cells) {
+    if (c.document !== file) continue;
+    if (c.unitKind === 'province' && c.measure === 'indicator') return c;
+    first ??= c;
+  }
+  return first;
+}
+
+/**
+ * Outliers among the provinces of one fiscal year (a province is not compared with its own
+ * earlier years here; the trend shows those). At least five provinces, and the MAD floored at a
+ * share of the achievements' size (see statistics.ts); the message says in words how far the
+ * province stands and against what.
+ */
 function outlierFlags(
   row: IndicatorRow,
   output: ComparisonIndicator,
@@ -279,28 +340,49 @@ function outlierFlags(
   locale: Locale,
   text: FlagMessages,
   label: Label,
-  inputs: readonly ComparisonInput[],
+  inputs: readonly DocumentDigest[],
 ): ComparisonFlag[] {
-  const docs: number[] = [];
-  const values: number[] = [];
+  const byYear = new Map<number | null, { docs: number[]; values: number[] }>();
   for (const member of row.members) {
-    const value = provinceAchievement(output, (inputs[member.doc] as ComparisonInput).file);
-    if (value !== undefined && Number.isFinite(value)) {
-      docs.push(member.doc);
-      values.push(value);
+    const input = inputs[member.doc] as DocumentDigest;
+    const value = provinceAchievement(output, input.file);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    const group = byYear.get(input.fiscalYear) ?? { docs: [], values: [] };
+    group.docs.push(member.doc);
+    group.values.push(value);
+    byYear.set(input.fiscalYear, group);
+  }
+  const flags: ComparisonFlag[] = [];
+  for (const { docs, values } of byYear.values()) {
+    const { summary, outliers } = robustOutliers(values, {
+      ...(options.outlierThreshold !== undefined ? { threshold: options.outlierThreshold } : {}),
+      ...(options.outlierMinCount !== undefined ? { minCount: options.outlierMinCount } : {}),
+      ...(options.outlierRelativeMadFloor !== undefined ? { relativeMadFloor: options.outlierRelativeMadFloor } : {}),
+    });
+    for (const o of outliers) {
+      const doc = docs[o.index] as number;
+      const distance = Math.abs(o.value - summary.median);
+      flags.push({
+        kind: 'achievement-outlier',
+        indicator: row.key,
+        documents: files(inputs, [doc]),
+        message: text.outlier({
+          name: row.name,
+          value: formatNumber(o.value, locale),
+          where: label(doc),
+          distance: formatNumber(distance, locale),
+          direction: o.value < summary.median ? 'below' : 'above',
+          count: values.length,
+          median: formatNumber(summary.median, locale),
+          spread: formatNumber(summary.scaledMad, locale),
+          floored: summary.madFloor > summary.mad,
+          floorPercent: formatNumber((options.outlierRelativeMadFloor ?? RELATIVE_MAD_FLOOR) * 100, locale),
+          times: formatNumber(Math.abs(o.score), locale),
+          threshold: formatNumber(options.outlierThreshold ?? 3.5, locale),
+          z: formatNumber(o.score, locale),
+        }),
+      });
     }
   }
-  const { summary, outliers } = robustOutliers(values, {
-    ...(options.outlierThreshold !== undefined ? { threshold: options.outlierThreshold } : {}),
-    ...(options.outlierMinCount !== undefined ? { minCount: options.outlierMinCount } : {}),
-  });
-  return outliers.map((o) => {
-    const doc = docs[o.index] as number;
-    return {
-      kind: 'achievement-outlier' as const,
-      indicator: row.key,
-      documents: files(inputs, [doc]),
-      message: text.outlier(row.name, formatNumber(o.value, locale), label(doc), formatNumber(summary.median, locale), formatNumber(summary.scaledMad, locale), formatNumber(o.score, locale)),
-    };
-  });
+  return flags;
 }

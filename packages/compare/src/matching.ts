@@ -1,6 +1,23 @@
-import type { Indicator } from '@lkip/schema';
 import { nameSimilarity, nameWords, placeWords, WordWeights } from './similarity.js';
-import type { ComparisonInput, UnmatchedIndicator, UnmatchedReason } from './types.js';
+import type { UnmatchedIndicator, UnmatchedReason } from './types.js';
+
+/** What matching reads of an indicator. */
+export interface MatchableIndicator {
+  id: string;
+  number: number | null;
+  name: string;
+  /** Character offset in its draft: rows keep the drafts' order. */
+  offset: number;
+}
+
+/** What matching reads of a document: its indicators, and the place names to leave out of their names. */
+export interface MatchSource {
+  file: string;
+  province: string | null;
+  /** Names of the draft's offices and places ("Batu Merah", "BCNK Batu Merah"). */
+  placeNames: readonly string[];
+  indicators: readonly MatchableIndicator[];
+}
 
 /**
  * Thresholds on the weighted name similarity (0…1). Chosen on the first agency's provincial
@@ -22,7 +39,7 @@ export const MATCH_THRESHOLDS = {
 export interface IndicatorRef {
   /** Index of the document in the inputs. */
   doc: number;
-  indicator: Indicator;
+  indicator: MatchableIndicator;
   words: string[];
   /** `words` joined: the indicator's key across drafts. */
   key: string;
@@ -60,11 +77,11 @@ interface Rejection {
  * document is not a comparison: when there are several documents it is reported as unmatched,
  * with the most similar row as its best candidate, instead of being guessed into a row.
  */
-export function matchIndicators(inputs: readonly ComparisonInput[]): MatchResult {
+export function matchIndicators(inputs: readonly MatchSource[]): MatchResult {
   const weights = new WordWeights();
   const refsByDoc: IndicatorRef[][] = inputs.map((input, doc) => {
-    const stop = placeWords([input.doc.meta.province, ...input.doc.units.flatMap((u) => [u.placeName, u.name])]);
-    return input.doc.indicators.map((indicator) => {
+    const stop = placeWords([input.province ?? undefined, ...input.placeNames]);
+    return input.indicators.map((indicator) => {
       const words = nameWords(indicator.name, stop);
       weights.add(words);
       return { doc, indicator, words, key: words.join(' ') };
@@ -95,7 +112,7 @@ export function matchIndicators(inputs: readonly ComparisonInput[]): MatchResult
     const refs = refsByDoc[doc] ?? [];
     const existing = rows.length;
     const scores = refs.map((ref) => rows.slice(0, existing).map((row) => similarity(ref, row)));
-    const numberAgrees = (ref: IndicatorRef, row: WorkingRow) => ref.indicator.number !== undefined && modeNumber(row) === ref.indicator.number;
+    const numberAgrees = (ref: IndicatorRef, row: WorkingRow) => ref.indicator.number !== null && modeNumber(row) === ref.indicator.number;
     const acceptable = (ref: IndicatorRef, row: WorkingRow, score: number) =>
       score >= MATCH_THRESHOLDS.byName || (score >= MATCH_THRESHOLDS.byNameAndNumber && numberAgrees(ref, row));
 
@@ -162,7 +179,7 @@ export function matchIndicators(inputs: readonly ComparisonInput[]): MatchResult
     if (best && fallback === 'no-match') {
       const holder = best.members.find((m) => m.doc === ref.doc);
       if (holder && bestScore >= MATCH_THRESHOLDS.byNameAndNumber) reason = 'duplicate';
-      else if (ref.indicator.number !== undefined && modeNumber(best) === ref.indicator.number) reason = 'name-differs';
+      else if (ref.indicator.number !== null && modeNumber(best) === ref.indicator.number) reason = 'name-differs';
     }
     const entry: UnmatchedIndicator = {
       document: inputs[ref.doc]?.file ?? '',
@@ -180,7 +197,8 @@ export function matchIndicators(inputs: readonly ComparisonInput[]): MatchResult
     for (const row of rows) if (row.members.length === 1) unmatched.push(describe(row.members[0] as IndicatorRef, 'no-match'));
   }
   for (const { ref, reason } of rejections) unmatched.push(describe(ref, reason));
-  unmatched.sort((a, b) => docIndex(inputs, a.document) - docIndex(inputs, b.document) || (a.indicator ?? Infinity) - (b.indicator ?? Infinity));
+  const docIndex = new Map(inputs.map((input, i) => [input.file, i]));
+  unmatched.sort((a, b) => (docIndex.get(a.document) ?? -1) - (docIndex.get(b.document) ?? -1) || (a.indicator ?? Infinity) - (b.indicator ?? Infinity));
 
   finished.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || firstPosition(a) - firstPosition(b));
   return { rows: finished, unmatched };
@@ -189,7 +207,7 @@ export function matchIndicators(inputs: readonly ComparisonInput[]): MatchResult
 function addMember(row: WorkingRow, ref: IndicatorRef): void {
   row.members.push(ref);
   if (!row.variants.has(ref.key)) row.variants.set(ref.key, ref.words);
-  if (ref.indicator.number !== undefined) row.numbers.set(ref.indicator.number, (row.numbers.get(ref.indicator.number) ?? 0) + 1);
+  if (ref.indicator.number !== null) row.numbers.set(ref.indicator.number, (row.numbers.get(ref.indicator.number) ?? 0) + 1);
 }
 
 function modeNumber(row: WorkingRow): number | undefined {
@@ -205,7 +223,7 @@ function modeNumber(row: WorkingRow): number | undefined {
 }
 
 /** The row's key and name are those most of its documents use; ties go to the earliest document. */
-function finishRow(row: WorkingRow, inputs: readonly ComparisonInput[]): IndicatorRow {
+function finishRow(row: WorkingRow, inputs: readonly MatchSource[]): IndicatorRow {
   const counts = new Map<string, { count: number; first: IndicatorRef }>();
   for (const ref of row.members) {
     const key = ref.key;
@@ -225,7 +243,7 @@ function finishRow(row: WorkingRow, inputs: readonly ComparisonInput[]): Indicat
   return {
     members,
     key: chosen?.key ?? '',
-    name: chosen ? withoutProvince(chosen.first.indicator.name, inputs[chosen.first.doc]?.doc.meta.province) : '',
+    name: chosen ? withoutProvince(chosen.first.indicator.name, inputs[chosen.first.doc]?.province ?? undefined) : '',
     number: modeNumber(row) ?? null,
   };
 }
@@ -253,9 +271,5 @@ function makeKeysUnique(rows: IndicatorRow[]): void {
 
 function firstPosition(row: IndicatorRow): number {
   const first = row.members[0];
-  return first ? first.doc * 1e9 + (first.indicator.position?.offset ?? 0) : Infinity;
-}
-
-function docIndex(inputs: readonly ComparisonInput[], file: string): number {
-  return inputs.findIndex((input) => input.file === file);
+  return first ? first.doc * 1e9 + first.indicator.offset : Infinity;
 }

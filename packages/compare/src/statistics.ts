@@ -29,24 +29,36 @@ export function medianAbsoluteDeviation(values: readonly number[]): number {
 export interface RobustSummary {
   median: number;
   mad: number;
-  /** 1.4826 · MAD. */
+  /** The least MAD the scores are computed with: a share of the values' magnitude (0 without a floor). */
+  madFloor: number;
+  /** 1.4826 · max(MAD, floor). */
   scaledMad: number;
   /** One per value, in input order; undefined when the spread is zero (see `modifiedZScores`). */
   scores: number[] | undefined;
 }
 
+/** Default minimum number of values to look for outliers among: fewer cannot give a robust median and MAD. */
+export const OUTLIER_MIN_COUNT = 5;
+/** Default MAD floor, as a share of the values' magnitude (the median of |x|). */
+export const RELATIVE_MAD_FLOOR = 0.02;
+
 /**
- * The modified z-score of every value. When more than half the values are equal the MAD is 0
- * and the score is undefined; we then report no scores rather than divide by zero or fall back
- * to another spread measure: "most provinces reached exactly 100 %" is not a spread against
- * which a 90 % can be called extreme.
+ * The modified z-score of every value. When more than half the values are equal the MAD is 0 and
+ * the scores are undefined: "most provinces reached exactly 100 %" is not a spread against which
+ * a 90 % can be called extreme. A MAD above 0 is floored at `relativeMadFloor` × the median of
+ * |x|: when most provinces report nearly the same achievement the MAD is a rounding difference
+ * (0,02 points), and dividing by it would call a province one point away "extreme" (a z-score of
+ * 1497). The floor measures spread against the values' own size, so it means the same for
+ * achievements near 100 % and for indices near 3.
  */
-export function modifiedZScores(values: readonly number[]): RobustSummary {
+export function modifiedZScores(values: readonly number[], options: { relativeMadFloor?: number } = {}): RobustSummary {
   const m = median(values);
   const mad = medianAbsoluteDeviation(values);
-  const scaledMad = MAD_SCALE * mad;
-  const scores = scaledMad > 0 ? values.map((v) => (v - m) / scaledMad) : undefined;
-  return { median: m, mad, scaledMad, scores };
+  const magnitude = values.length > 0 ? median(values.map((v) => Math.abs(v))) : 0;
+  const madFloor = Math.max(0, options.relativeMadFloor ?? 0) * magnitude;
+  const scaledMad = MAD_SCALE * Math.max(mad, madFloor);
+  const scores = mad > 0 && scaledMad > 0 ? values.map((v) => (v - m) / scaledMad) : undefined;
+  return { median: m, mad, madFloor, scaledMad, scores };
 }
 
 export interface Outlier {
@@ -55,13 +67,18 @@ export interface Outlier {
   score: number;
 }
 
-export function robustOutliers(
-  values: readonly number[],
-  options: { threshold?: number; minCount?: number } = {},
-): { summary: RobustSummary; outliers: Outlier[] } {
-  const { threshold = MODIFIED_Z_THRESHOLD, minCount = 4 } = options;
-  const summary = modifiedZScores(values);
-  if (values.length < minCount || !summary.scores) return { summary, outliers: [] };
+export interface OutlierOptions {
+  threshold?: number;
+  /** Fewer values than this are not tested. Default 5. */
+  minCount?: number;
+  /** Default 0.02 (see `modifiedZScores`). */
+  relativeMadFloor?: number;
+}
+
+export function robustOutliers(values: readonly number[], options: OutlierOptions = {}): { summary: RobustSummary; outliers: Outlier[] } {
+  const { threshold = MODIFIED_Z_THRESHOLD, minCount = OUTLIER_MIN_COUNT, relativeMadFloor = RELATIVE_MAD_FLOOR } = options;
+  const summary = modifiedZScores(values, { relativeMadFloor });
+  if (values.length < Math.max(minCount, 3) || !summary.scores) return { summary, outliers: [] };
   const outliers: Outlier[] = [];
   summary.scores.forEach((score, index) => {
     if (Math.abs(score) > threshold) outliers.push({ index, value: values[index] as number, score });

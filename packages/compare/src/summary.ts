@@ -2,9 +2,18 @@ import type { LkipDocument } from '@lkip/schema';
 import type { ComparableDocument } from './types.js';
 
 /**
- * The part of a document model the comparison reads. Worker threads post this back instead of
- * the whole model: structured cloning of raw tables and claims would cost more than comparing.
+ * The part of a document model the comparison reads: what the matrix shows, and the tables,
+ * sentences and sections the year-against-year check reads earlier years' figures from.
  */
 export function comparableDocument(doc: LkipDocument | ComparableDocument): ComparableDocument {
-  return { meta: doc.meta, units: doc.units, indicators: doc.indicators, measurements: doc.measurements, scales: doc.scales };
+  return {
+    meta: doc.meta,
+    units: doc.units,
+    indicators: doc.indicators,
+    measurements: doc.measurements,
+    scales: doc.scales,
+    ...(doc.tables ? { tables: doc.tables } : {}),
+    ...(doc.sentences ? { sentences: doc.sentences } : {}),
+    ...(doc.sections ? { sections: doc.sections } : {}),
+  };
 }

@@ -46,8 +46,12 @@ describe('compareDocuments: the JSON shape', () => {
   const result = compareDocuments([draft('Nusa Tenggara Timur'), draft('Tanah Lada')]);
 
   it('has exactly the documented keys, numbers as numbers with their raw text beside', () => {
-    expect(Object.keys(result)).toEqual(['documents', 'indicators', 'unmatched', 'flags']);
-    expect(result.documents[0]).toEqual({ file: 'Nusa Tenggara Timur.md', agency: 'Badan Narkotika Nasional Provinsi Nusa Tenggara Timur', province: 'Nusa Tenggara Timur', fiscalYear: 2024 });
+    expect(Object.keys(result)).toEqual(['documents', 'years', 'totals', 'indicators', 'unmatched', 'flags', 'skipped']);
+    expect(result.years).toEqual([2024]);
+    expect(result.skipped).toEqual([]);
+    expect(Object.keys(result.documents[0] ?? {})).toEqual(['file', 'agency', 'province', 'fiscalYear', 'label', 'summary', 'findings']);
+    expect(result.documents[0]).toMatchObject({ file: 'Nusa Tenggara Timur.md', agency: 'Badan Narkotika Nasional Provinsi Nusa Tenggara Timur', province: 'Nusa Tenggara Timur', fiscalYear: 2024, label: 'Nusa Tenggara Timur' });
+    expect(Object.keys(result.documents[0]?.summary ?? {})).toEqual(['indicators', 'metShare', 'rank', 'findings', 'worst']);
     const indicator = result.indicators[0];
     expect(Object.keys(indicator ?? {})).toEqual(['key', 'name', 'number', 'unit', 'cells']);
     expect(indicator).toMatchObject({ number: 1, unit: 'Kab/Kota', key: 'jumlah kabkota indeks ketahanan diri remaja penyalahgunaan narkoba berkategori tinggi' });
@@ -110,5 +114,51 @@ describe('compareDocuments: lint status of the cells', () => {
   it('keeps other documents clean', () => {
     const other = result.indicators.flatMap((i) => i.cells).filter((c) => c.document === 'Tanah Lada.md');
     expect(other.every((c) => c.findings.length === 0)).toBe(true);
+  });
+});
+
+describe('compareDocuments: the summary per draft', () => {
+  const messages = [message(70, 2), message(45, 12, { ruleId: 'cross-ref-mismatch', severity: 1 }), message(3, 1, { ruleId: null, severity: 0 }), message(90, 4)];
+  const result = compareDocuments([draft('Nusa Tenggara Timur', messages), draft('Tanah Lada')]);
+  const [ntt, lada] = result.documents;
+
+  it('counts the draft’s findings as lint counts them, by severity and by rule', () => {
+    expect(ntt?.summary.findings).toEqual({ errorCount: 2, warningCount: 1, infoCount: 1, byRule: { 'capaian-mismatch': 2, 'cross-ref-mismatch': 1, fatal: 1 } });
+    expect(ntt?.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([
+      ['capaian-mismatch', 2, 70],
+      ['cross-ref-mismatch', 1, 45],
+      [null, 0, 3],
+      ['capaian-mismatch', 2, 90],
+    ]);
+    expect(lada?.summary.findings).toEqual({ errorCount: 0, warningCount: 0, infoCount: 0, byRule: {} });
+  });
+
+  it('sorts the indicators above, at and below target by the province office’s achievement, and names the worst', () => {
+    // Indicator 1: 66.67 % (below); indicator 8: 100 % (at).
+    expect(ntt?.summary.indicators).toEqual({ total: 2, above: 0, at: 1, below: 1, withoutFigure: 0 });
+    expect(ntt?.summary.metShare).toBe(0.5);
+    expect(ntt?.summary.worst).toEqual([{ indicator: result.indicators[0]?.key, number: 1, name: DEKTARI, achievement: 66.67 }]);
+  });
+
+  it('ranks by the share of indicators met, equal shares sharing a rank, and sums the drafts in a totals row', () => {
+    expect(result.documents.map((d) => d.summary.rank)).toEqual([1, 1]);
+    expect(result.totals).toEqual({
+      documents: 2,
+      indicators: { total: 4, above: 0, at: 2, below: 2, withoutFigure: 0 },
+      metShare: 0.5,
+      findings: { errorCount: 2, warningCount: 1, infoCount: 1, byRule: { 'capaian-mismatch': 2, 'cross-ref-mismatch': 1, fatal: 1 } },
+    });
+  });
+
+  it('ranks a draft with more indicators met first', () => {
+    const better = draft('Selat Kabut');
+    // Make indicator 1 reach its target in this draft.
+    for (const m of better.doc.measurements) if (m.indicatorId === 'i1' && m.role === 'achievement' && m.unitId === 'u1' && m.quantity) m.quantity = { ...m.quantity, value: 100, raw: '100 %' };
+    const ranked = compareDocuments([draft('Nusa Tenggara Timur'), better, draft('Tanah Lada')]);
+    expect(ranked.documents.map((d) => [d.province, d.summary.rank, d.summary.metShare])).toEqual([
+      ['Nusa Tenggara Timur', 2, 0.5],
+      ['Selat Kabut', 1, 1],
+      ['Tanah Lada', 2, 0.5],
+    ]);
   });
 });

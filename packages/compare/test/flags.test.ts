@@ -107,11 +107,92 @@ describe('comparison flags', () => {
         kind: 'achievement-outlier',
         indicator: 'nilai zona integritas bnn penilaian internal',
         documents: ['borneo-hulu/draft.md'],
-        // median 100.4; |x − 100.4| = 1.4, 2.2, 0, 65.9, 2.7 → sorted 0 1.4 2.2 2.7 65.9 → MAD 2.2;
-        // 1.4826 × 2.2 = 3.2617; z = (34.5 − 100.4) / 3.2617 = −20.20
-        message: '"Nilai Zona Integritas BNN berdasarkan penilaian internal": achievement 34.5 % in Borneo Hulu is far from the other provinces (median 100.4 %, 1.4826·MAD 3.26, modified z-score -20.2).',
+        // median 100.4; |x − 100.4| = 1.4, 2.2, 0, 65.9, 2.7 → sorted 0 1.4 2.2 2.7 65.9 → MAD 2.2
+        // (above the floor, 2 % of 100.4 = 2.008); 1.4826 × 2.2 = 3.2617; z = (34.5 − 100.4) / 3.2617 = −20.20
+        message:
+          '"Nilai Zona Integritas BNN berdasarkan penilaian internal": Borneo Hulu reached 34.5 %, 65.9 points below the median of the 5 provinces (100.4 %). ' +
+          'Their usual distance from the median is 3.26 points (1.4826 × the median absolute deviation), and Borneo Hulu stands 20.2 times that far; ' +
+          'more than 3.5 times is flagged (modified z-score -20.2, Iglewicz & Hoaglin).',
       },
     ]);
+  });
+
+  it('raises no outlier flag with fewer than five provinces, however far one stands', () => {
+    const achievements = [101.8, 98.2, 100.4, 34.5];
+    const result = compareDocuments(
+      inputs(4, (i, spec) => {
+        spec.figures = [{ indicator: 3, role: 'achievement', raw: `${achievements[i]} %`, value: achievements[i] as number, line: 20, percent: true } satisfies FigureSpec];
+      }),
+    );
+    expect(kinds(result)).toEqual([]);
+  });
+
+  it('does not call a province at 100 % an outlier because the others differ by hundredths', () => {
+    // MAD 0.01 would give 100 % a z-score near 1,500; the MAD is floored at 2 % of the median.
+    const achievements = [99.98, 100.01, 100.02, 100, 100.015];
+    const result = compareDocuments(
+      inputs(5, (i, spec) => {
+        spec.figures = [{ indicator: 3, role: 'achievement', raw: `${achievements[i]} %`, value: achievements[i] as number, line: 20, percent: true } satisfies FigureSpec];
+      }),
+    );
+    expect(kinds(result)).toEqual([]);
+  });
+
+  it('warns about two drafts of the same province and year, and labels their columns apart', () => {
+    const result = compareDocuments(inputs(3, (i, spec) => (spec.province = i === 2 ? 'Tanah Lada' : spec.province)));
+    expect(result.flags.filter((f) => f.kind === 'duplicate-document')).toEqual([
+      {
+        kind: 'duplicate-document',
+        indicator: null,
+        documents: ['tanah-lada/draft.md', 'nusa-karang/draft.md'],
+        message: 'Tanah Lada (2024) has 2 drafts in this comparison: tanah-lada/draft.md → Tanah Lada (1) and nusa-karang/draft.md → Tanah Lada (2). Keep one, or compare them on purpose.',
+      },
+    ]);
+    expect(result.documents.map((d) => d.label)).toEqual(['Tanah Lada (1)', 'Teluk Mutiara', 'Tanah Lada (2)']);
+  });
+
+  it('takes drafts of several years of the same provinces as a comparison across years', () => {
+    const years = [2023, 2024, 2023, 2024, 2024];
+    const result = compareDocuments(
+      inputs(5, (i, spec) => {
+        spec.province = ['Tanah Lada', 'Tanah Lada', 'Teluk Mutiara', 'Teluk Mutiara', 'Nusa Karang'][i] as string;
+        spec.fiscalYear = years[i] as number;
+      }),
+    );
+    expect(result.years).toEqual([2023, 2024]);
+    expect(result.documents.map((d) => d.label)).toEqual(['Tanah Lada 2023', 'Tanah Lada 2024', 'Teluk Mutiara 2023', 'Teluk Mutiara 2024', 'Nusa Karang']);
+    // Not a duplicate; the year that one province lacks is what is worth saying.
+    expect(result.flags).toEqual([
+      {
+        kind: 'fiscal-year',
+        indicator: null,
+        // Files keep the names inputs() gave them; the fifth draft now states Nusa Karang.
+        documents: ['selat-kabut/draft.md'],
+        message: 'The drafts cover 2023 and 2024, but not for every province: Nusa Karang has no draft for 2023.',
+      },
+    ]);
+    expect(result.indicators[0]?.trend?.map((t) => [t.province, t.points.map((p) => p.year)])).toEqual([
+      ['Tanah Lada', [2023, 2024]],
+      ['Teluk Mutiara', [2023, 2024]],
+      ['Nusa Karang', [2024]],
+    ]);
+  });
+
+  it('compares achievements for outliers within one fiscal year only', () => {
+    // Five provinces in 2024 close together; their 2023 drafts far lower: no outlier in either year.
+    const result = compareDocuments(
+      [...inputs(5), ...inputs(5)].map((input, i) => {
+        const value = i < 5 ? 100 + i : 40 + i;
+        const doc = makeDoc({
+          province: input.doc.meta.province as string,
+          fiscalYear: i < 5 ? 2024 : 2023,
+          indicators: input.doc.indicators.map((ind) => ({ number: ind.number as number, name: ind.name, unit: ind.unitOfMeasure as string })),
+          figures: [{ indicator: 3, role: 'achievement', raw: `${value} %`, value, line: 20, percent: true }],
+        });
+        return { file: `${i}.md`, doc };
+      }),
+    );
+    expect(kinds(result)).toEqual([]);
   });
 
   it('flags an indicator missing from a draft and names the likely rename', () => {

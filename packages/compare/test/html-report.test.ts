@@ -48,7 +48,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('draws a heat map with a cell per indicator and province, coloured by achievement band', () => {
-    const table = /<table class="heatmap"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const table = /<table class="heatmap sortable"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
     expect(table.match(/<tr data-indicator=/g)).toHaveLength(3);
     expect(table.match(/<td class="cell[^"]*" data-document=/g)).toHaveLength(9);
     expect(table).toContain('data-band="far-below"');

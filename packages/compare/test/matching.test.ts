@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareDocuments, matchIndicators, nameSimilarity, nameWords, WordWeights, wordSimilarity } from '../src/index.js';
+import { compareDocuments, digestDocument, matchIndicators, nameSimilarity, nameWords, WordWeights, wordSimilarity } from '../src/index.js';
 import { bnnIndicators, makeDoc } from './build.js';
 
-const input = (file: string, province: string, replace: Parameters<typeof bnnIndicators>[1] = {}) => ({
-  file,
-  doc: makeDoc({ province, fiscalYear: 2024, indicators: bnnIndicators(province, replace) }),
-});
+const input = (file: string, province: string, replace: Parameters<typeof bnnIndicators>[1] = {}) =>
+  digestDocument({
+    file,
+    doc: makeDoc({ province, fiscalYear: 2024, indicators: bnnIndicators(province, replace) }),
+  });
 
 describe('word similarity', () => {
   it('forgives a typing slip in a long word, not a different short word', () => {
@@ -52,7 +53,7 @@ describe('matching indicators across drafts', () => {
 
   it('matches by name when the numbering differs', () => {
     const shuffled = makeDoc({ province: 'Borneo Hulu', indicators: [...bnnIndicators('Borneo Hulu')].reverse().map((ind, i) => ({ ...ind, number: i + 1 })) });
-    const { rows, unmatched } = matchIndicators([input('a.md', 'Tanah Lada'), { file: 'b.md', doc: shuffled }]);
+    const { rows, unmatched } = matchIndicators([input('a.md', 'Tanah Lada'), digestDocument({ file: 'b.md', doc: shuffled })]);
     expect(unmatched).toEqual([]);
     expect(rows).toHaveLength(16);
     const zi = rows.find((r) => r.key.includes('integritas'));

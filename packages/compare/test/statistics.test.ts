@@ -18,7 +18,8 @@ describe('modified z-score (Iglewicz & Hoaglin)', () => {
   it('matches a hand-computed example', () => {
     // Achievements of six provinces, one far above the rest.
     const values = [98, 100, 101, 102, 104, 150];
-    const { summary, outliers } = robustOutliers(values);
+    // Without the floor (2 % of 101.5 = 2.03 would just exceed this MAD of 2): the textbook formula.
+    const { summary, outliers } = robustOutliers(values, { relativeMadFloor: 0 });
     expect(summary.median).toBe(101.5);
     expect(summary.mad).toBe(2);
     expect(summary.scaledMad).toBeCloseTo(2.9652, 10); // 1.4826 × 2
@@ -47,8 +48,33 @@ describe('modified z-score (Iglewicz & Hoaglin)', () => {
     expect(robustOutliers([100, 100, 100, 100, 40]).outliers).toEqual([]);
   });
 
-  it('does not test fewer values than the minimum', () => {
+  it('does not test fewer values than the minimum: five by default', () => {
     expect(robustOutliers([100, 101, 40]).outliers).toEqual([]);
+    expect(robustOutliers([100, 101, 102, 40]).outliers).toEqual([]);
+    expect(robustOutliers([100, 101, 102, 103, 40]).outliers.map((o) => o.value)).toEqual([40]);
     expect(robustOutliers([100, 101, 40], { minCount: 3 }).outliers.map((o) => o.value)).toEqual([40]);
+  });
+
+  it('floors the MAD at 2 % of the values’ size: a spread of hundredths makes no point "extreme"', () => {
+    // median 100.01; |x − 100.01| = 0.03, 0.01, 0, 0.01, 1.49 → MAD 0.01: 101.5 would score
+    // 1.49 / 0.014826 = 100.5. Floored at 2 % of 100.01 = 2.0002, the spread is 2.9655 and 101.5
+    // scores 0.50: nothing to flag.
+    const close = [99.98, 100, 100.01, 100.02, 101.5];
+    expect(robustOutliers(close, { relativeMadFloor: 0 }).outliers.map((o) => o.value)).toEqual([101.5]);
+    const { summary, outliers } = robustOutliers(close);
+    expect(outliers).toEqual([]);
+    expect(summary.mad).toBeCloseTo(0.01, 10);
+    expect(summary.madFloor).toBeCloseTo(2.0002, 10);
+    expect(summary.scaledMad).toBeCloseTo(1.4826 * 2.0002, 10);
+    expect(summary.scores?.[4]).toBeCloseTo(0.5025, 3);
+    // A province far away is still far: (60 − 100.01) / 2.9655 = −13.49.
+    expect(robustOutliers([99.98, 100, 100.01, 100.02, 60]).outliers.map((o) => [o.value, Math.round(o.score * 100) / 100])).toEqual([[60, -13.49]]);
+  });
+
+  it('sizes the floor by the values, so indices near 3 are judged as achievements near 100 are', () => {
+    // The same shape scaled by 0.03: the same verdicts.
+    const scaled = [99.98, 100, 100.01, 100.02, 101.5].map((v) => v * 0.03);
+    expect(robustOutliers(scaled).outliers).toEqual([]);
+    expect(robustOutliers([99.98, 100, 100.01, 100.02, 60].map((v) => v * 0.03)).outliers.map((o) => Math.round(o.score * 100) / 100)).toEqual([-13.49]);
   });
 });
