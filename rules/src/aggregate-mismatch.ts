@@ -1,7 +1,7 @@
-import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sub, sum, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
+import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sub, sum, type Derivation, type FindingEvidence, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
 import type { BudgetLine, Cell, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, placeNote, replaceNumber } from './support/describe.js';
-import { figureText } from './support/figures.js';
+import { formatLike, placeNote, replaceNumber, said, saidValue } from './support/describe.js';
+import { computedFigure, figureOf } from './support/evidence.js';
 import { columnsOf, isNumberingRow, onlyFigure, partnerColumn, yearOf } from './support/table-roles.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -89,6 +89,14 @@ interface Finding {
   cell?: string;
   /** The cells or lines the figure is computed from. */
   inputs?: string[];
+  /** For a total or a mean of cells: the cells, so the engine can recompute it with one corrected. */
+  total?: Extract<Derivation, { kind: 'total' }>;
+}
+
+/** A column total or mean as the engine's evidence carries it (see groups in @lkip/engine). */
+function totalOf(op: 'sum' | 'mean', values: readonly CellValue[], exact: boolean): Extract<Derivation, { kind: 'total' }> {
+  const terms = values.flatMap((v) => (v.kind === 'figure' ? [{ value: v.q.value, decimals: v.q.decimals, at: v.q.position, ...(exact ? { exact: true } : {}) }] : []));
+  return { kind: 'total', op, terms };
 }
 
 /** What names a table in a fingerprint: its caption or its header, which survive edits elsewhere (its id does not). */
@@ -149,6 +157,7 @@ function columnTotals(table: RawTable, covered: Set<number>, tolerance: Toleranc
         subject: { detail: `${tableName(table)}: total ${cleanText(table.columns[c] ?? String(c))}` },
         cell: cellKey(table, r, c),
         inputs: itemRows.map((i) => cellKey(table, i, c)),
+        total: totalOf('sum', values, exact),
       });
     }
   });
@@ -320,7 +329,7 @@ function rowRelations(table: RawTable, tolerance: Tolerance): Finding[] {
 
 function figureOrDash(cell: Cell | undefined): string {
   const v = valueOf(cell);
-  return v.kind === 'figure' ? figureText(v.q) : '-';
+  return v.kind === 'figure' ? said(v.q) : '-';
 }
 
 // (c) "Rata-rata" rows against the mean of the rows above them.
@@ -354,6 +363,7 @@ function averageRows(table: RawTable, tolerance: Tolerance): Finding[] {
         roundingOnly: verdict.holds,
         fixable: true,
         subject: { detail: `${tableName(table)}: average ${cleanText(table.columns[c] ?? String(c))}` },
+        total: totalOf('mean', values, false),
       });
     }
   });
@@ -371,7 +381,7 @@ function budgetArithmetic(doc: LkipDocument, line: BudgetLine, tolerance: Tolera
   const { ceiling, realisation, percent, remainder, remainderPercent } = line;
   if (!ceiling || ceiling.value === 0) return out;
   const subject = (field: string): ReportDescriptor['subject'] => ({ ...(line.unitId ? { unit: doc.units.find((u) => u.id === line.unitId)?.name ?? line.unitId } : {}), detail: `${line.place.kind} ${line.label.slice(0, 40)}: ${field}` });
-  const base = { ceiling: figureText(ceiling), label: line.label.slice(0, 80) };
+  const base = { ceiling: said(ceiling), label: line.label.slice(0, 80) };
   const check = (stated: Quantity | undefined, interval: Interval | undefined, computed: number, messageId: string, field: string, data: Record<string, string>, exact: boolean): void => {
     if (!stated || !interval || stated.ambiguous) return;
     const verdict = compare(stated, interval, computed, tolerance, exact);
@@ -380,14 +390,14 @@ function budgetArithmetic(doc: LkipDocument, line: BudgetLine, tolerance: Tolera
   };
   if (realisation) {
     const share = div(money(realisation), money(ceiling));
-    check(percent, share && scale(share, 100), (realisation.value / ceiling.value) * 100, 'budgetPercent', 'percent', { realisation: figureText(realisation) }, false);
-    check(remainder, sub(money(ceiling), money(realisation)), ceiling.value - realisation.value, 'budgetRemainder', 'remainder', { realisation: figureText(realisation) }, true);
+    check(percent, share && scale(share, 100), (realisation.value / ceiling.value) * 100, 'budgetPercent', 'percent', { realisation: said(realisation) }, false);
+    check(remainder, sub(money(ceiling), money(realisation)), ceiling.value - realisation.value, 'budgetRemainder', 'remainder', { realisation: said(realisation) }, true);
   }
   // The remainder percentage follows the remainder as stated, or ceiling − realisation when none is.
   const leftValue = remainder ? remainder.value : realisation ? ceiling.value - realisation.value : undefined;
   if (leftValue !== undefined) {
     const share = div(point(leftValue), money(ceiling));
-    const shown = remainder ? figureText(remainder) : formatLike(leftValue, 0, ceiling);
+    const shown = remainder ? said(remainder) : saidValue(leftValue, 0);
     check(remainderPercent, share && scale(share, 100), (leftValue / ceiling.value) * 100, 'budgetRemainderPercent', 'remainderPercent', { remainder: shown }, false);
   }
   return out;
@@ -437,7 +447,7 @@ function proseAgainstTable(doc: LkipDocument): Finding[] {
     out.push({
       stated: line.realisation,
       messageId: 'proseTotal',
-      data: { ceiling: figureText(line.ceiling), other: figureText(reference.realisation), where: placeNote(doc, reference.place, reference.position.line) },
+      data: { ceiling: said(line.ceiling), other: said(reference.realisation), where: placeNote(doc, reference.place, reference.position.line) },
       computed: reference.realisation.value,
       roundingOnly: false,
       // Either figure may be the wrong one.
@@ -493,7 +503,7 @@ function budgetRows(table: RawTable, covered: Set<number>, checked: Set<string>,
       if (!ceiling || !spent || ceiling.value <= 0) return;
       const inputs = [cellKey(table, r, columns.ceiling), cellKey(table, r, columns.spent)];
       const label = rowName(row).slice(0, 80);
-      const base = { label, ceiling: figureText(ceiling), realisation: figureText(spent) };
+      const base = { label, ceiling: said(ceiling), realisation: said(spent) };
       const subject = (field: string): ReportDescriptor['subject'] => ({ unit: label.slice(0, 40), detail: `${tableName(table)}: ${field}` });
       const percentCell = columns.percent !== undefined ? onlyFigure(row[columns.percent]) : undefined;
       if (percentCell && !percentCell.ambiguous && columns.percent !== undefined && !covered.has(percentCell.position.offset)) {
@@ -514,7 +524,7 @@ function budgetRows(table: RawTable, covered: Set<number>, checked: Set<string>,
           const computed = ((ceiling.value - spent.value) / ceiling.value) * 100;
           const verdict = share ? compare(left, scale(share, 100), computed, tolerance, false) : undefined;
           if (verdict && !(verdict.holds && !verdict.roundingOnly)) {
-            out.push({ stated: left, messageId: 'budgetRemainderPercent', data: { ...base, remainder: formatLike(ceiling.value - spent.value, ceiling.decimals, ceiling) }, computed, roundingOnly: verdict.holds, fixable: true, subject: subject(header(columns.remaining)), cell: cellKey(table, r, columns.remaining), inputs });
+            out.push({ stated: left, messageId: 'budgetRemainderPercent', data: { ...base, remainder: saidValue(ceiling.value - spent.value, ceiling.decimals) }, computed, roundingOnly: verdict.holds, fixable: true, subject: subject(header(columns.remaining)), cell: cellKey(table, r, columns.remaining), inputs });
           }
         } else {
           const computed = ceiling.value - spent.value;
@@ -545,8 +555,17 @@ function reportFinding(finding: Finding, report: (d: ReportDescriptor) => void):
   const { stated } = finding;
   const decimals = stated.decimals;
   const computed = formatLike(roundTo(finding.computed, decimals), decimals, stated);
-  const data = { ...finding.data, stated: figureText(stated), computed };
+  const data = { ...finding.data, stated: said(stated), computed: saidValue(roundTo(finding.computed, decimals), decimals) };
   const edit = { at: stated.position, text: replaceNumber(stated, roundTo(finding.computed, decimals), decimals) };
+  const percent = finding.messageId === 'budgetPercent' || finding.messageId === 'budgetRemainderPercent';
+  // A budget share moved across 100 % by a fix tells another story: see the engine's fix-safety.
+  const evidence: FindingEvidence = {
+    stated: figureOf(stated),
+    expected: computedFigure(edit.text, roundTo(finding.computed, decimals), decimals),
+    basis: 'derived',
+    role: percent ? 'percent' : 'other',
+    ...(finding.total ? { derivation: finding.total } : {}),
+  };
   if (finding.roundingOnly) {
     report({ at: stated.position, messageId: 'holdsByRounding', data, level: 'rounding', ...(finding.subject ? { subject: finding.subject } : {}) });
     return;
@@ -558,6 +577,7 @@ function reportFinding(finding: Finding, report: (d: ReportDescriptor) => void):
     ...(finding.fixable ? { fix: edit } : { suggestions: [{ messageId: 'replace', data: { computed }, fix: edit }] }),
     ...(finding.related ? { related: finding.related } : {}),
     ...(finding.subject ? { subject: finding.subject } : {}),
+    evidence,
   });
 }
 

@@ -1,6 +1,6 @@
-import { defineRule, lineRef, roundTo, type RuleContext } from '@lkip/engine';
+import { defineRule, lineRef, numberRef, roundTo, type RuleContext } from '@lkip/engine';
 import type { Band, CategoryScale, ColumnRole, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { formatLike } from './support/describe.js';
+import { said } from './support/describe.js';
 import { normaliseLabel, scaleLabel } from './support/scales.js';
 import { cleanText, columnsOf, onlyFigure } from './support/table-roles.js';
 
@@ -176,20 +176,15 @@ export function bandProblems(scale: CategoryScale, precision?: number): Problem[
 
 /** A band as the draft wrote it: "Tinggi (49,74 – 53,50)". */
 function bandText(band: Band): string {
-  const lo = band.min?.raw.trim();
-  const hi = band.max?.raw.trim();
+  const lo = band.min ? said(band.min) : undefined;
+  const hi = band.max ? said(band.max) : undefined;
   const range = lo && hi ? `${lo} – ${hi}` : lo ? `${band.minInclusive ? '≥' : '>'} ${lo}` : `${band.maxInclusive ? '≤' : '<'} ${hi ?? ''}`;
   return `${band.label} (${range})`;
 }
 
-function edgeLike(scale: CategoryScale): Quantity | undefined {
-  return scale.bands.flatMap((b) => [b.min, b.max]).find((q): q is Quantity => q !== undefined);
-}
-
 function intervalText(problem: Problem, scale: CategoryScale, precision?: number): string {
-  const like = edgeLike(scale);
   const decimals = Math.max(decimalsOf(scale), precision ?? 0);
-  const show = (v: number) => (like ? formatLike(v, decimals, like) : String(v)).replace(/%$/, '');
+  const show = (v: number) => numberRef(v, decimals);
   return problem.from === problem.to ? show(problem.from) : `${show(problem.from)} – ${show(problem.to)}`;
 }
 
@@ -243,7 +238,7 @@ function reportPrecisionGaps(gaps: { problem: Problem; example: Quantity }[], sc
       to: withoutPercent(laterEdge),
       interval: intervalText(problem, scale, example.decimals),
       others: pairs.length > 1 ? pairs.slice(0, -1).join('; ') : '',
-      example: example.raw.trim(),
+      example: said(example),
       where: lineRef(example.position.line),
       scale: scaleLabel(scale.name),
     },
@@ -259,7 +254,7 @@ function reportAboveTop(found: { band: Band; max: Quantity; value: Quantity }, s
   context.report({
     at: found.max.position,
     messageId: 'noBandAbove',
-    data: { band: bandText(found.band), max: found.max.raw.trim(), value: found.value.raw.trim(), where: lineRef(found.value.position.line), scale: scaleLabel(scale.name) },
+    data: { band: bandText(found.band), max: said(found.max), value: said(found.value), where: lineRef(found.value.position.line), scale: scaleLabel(scale.name) },
     related: [{ at: found.value.position, note: `${found.value.raw.trim()}, ${lineRef(found.value.position.line)}` }],
     subject: subjectOf(doc, scale, `above:${found.band.label}`),
   });
@@ -277,24 +272,24 @@ export default defineRule({
     },
     messages: {
       gap: {
-        en: 'The bands {earlier} and {later} of the scale {scale} leave {interval} uncovered.',
-        id: 'Rentang {earlier} dan {later} pada skala {scale} tidak mencakup nilai {interval}.',
+        en: 'Bands {earlier} and {later} leave {interval} uncovered.',
+        id: 'Rentang {earlier} dan {later} tidak mencakup {interval}.',
       },
       overlap: {
-        en: 'The bands {earlier} and {later} of the scale {scale} overlap on {interval}.',
-        id: 'Rentang {earlier} dan {later} pada skala {scale} tumpang tindih pada nilai {interval}.',
+        en: 'Bands {earlier} and {later} overlap on {interval}.',
+        id: 'Rentang {earlier} dan {later} tumpang tindih pada {interval}.',
       },
       precisionGap: {
-        en: 'The bands {earlier} and {later} of the scale {scale} leave every value between {from} and {to} uncovered ({interval}), and the values they classify have decimals ({example}, {where}).',
-        id: 'Rentang {earlier} dan {later} pada skala {scale} tidak mencakup nilai di antara {from} dan {to} ({interval}), padahal nilai yang dikategorikan memakai desimal ({example}, {where}).',
+        en: 'Bands {earlier} and {later} leave {interval} uncovered, yet the values have decimals ({example}, {where}).',
+        id: 'Rentang {earlier} dan {later} tidak mencakup {interval}, padahal nilainya berdesimal ({example}, {where}).',
       },
       precisionGaps: {
-        en: 'The bands {earlier} and {later} of the scale {scale} leave every value between {from} and {to} uncovered ({interval}), and so do its other whole-number edges ({others}); the values they classify have decimals ({example}, {where}).',
-        id: 'Rentang {earlier} dan {later} pada skala {scale} tidak mencakup nilai di antara {from} dan {to} ({interval}), begitu pula batas bilangan bulat lainnya ({others}); padahal nilai yang dikategorikan memakai desimal ({example}, {where}).',
+        en: 'Bands {earlier} and {later} leave {interval} uncovered, as do the other whole-number edges ({others}), yet the values have decimals ({example}, {where}).',
+        id: 'Rentang {earlier} dan {later} tidak mencakup {interval}, begitu pula batas bulat lainnya ({others}), padahal nilainya berdesimal ({example}, {where}).',
       },
       noBandAbove: {
-        en: 'No band of the scale {scale} takes values above {max} ({band} is the highest), yet the draft classifies {value} ({where}).',
-        id: 'Tidak ada rentang pada skala {scale} untuk nilai di atas {max} ({band} adalah yang tertinggi), padahal naskah mengategorikan nilai {value} ({where}).',
+        en: 'No band above {max} ({band} is the highest), yet the draft classifies {value} ({where}).',
+        id: 'Tidak ada rentang di atas {max} ({band} yang tertinggi), padahal naskah mengategorikan {value} ({where}).',
       },
     },
   },

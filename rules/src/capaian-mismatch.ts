@@ -1,10 +1,28 @@
-import { achievementInterval, contains, defineRule, div, overlaps, pointAchievement, polarityFor, roundTo, scale, type Interval, type ReportDescriptor, type ResolvedConfig, type ResolvedPolarity, type Tolerance } from '@lkip/engine';
+import {
+  achievementInterval,
+  contains,
+  defineRule,
+  div,
+  overlaps,
+  pointAchievement,
+  polarityFor,
+  roundTo,
+  scale,
+  type FindingEvidence,
+  type Interval,
+  type ReportDescriptor,
+  type ResolvedConfig,
+  type ResolvedPolarity,
+  type Tolerance,
+} from '@lkip/engine';
 import type { Fraction, Indicator, LkipDocument, Measurement, Quantity } from '@lkip/schema';
-import { formatLike, indicatorLabel, placeNote, replaceNumber, unitName } from './support/describe.js';
-import { asStated, figureText, intervalOf, isCount, readingsOf } from './support/figures.js';
+import { formatLike, indicatorLabel, indicatorShort, placeName, placeNote, replaceNumber, said, saidValue, unitName } from './support/describe.js';
+import { computedFigure, figureKey, figureOf, inputOf } from './support/evidence.js';
+import { asStated, intervalOf, isCount, readingsOf } from './support/figures.js';
 import { fractionOrientation, isSwapped } from './support/fraction-orientation.js';
 import { achievementRows, countsThings, isCap, judgeRow, wholeCount, soundsLowerIsBetter, statedFormulaFor, statedLowerFormulas, type AchievementRow, type RowJudgement } from './support/row-achievement.js';
 import { shortLabel, tableName } from './support/table-roles.js';
+import { isMeanOfRows } from './support/row-mean.js';
 
 /** The figures one statement gives for one indicator and unit: a table row, or a clause of prose. */
 interface AchievementStatement {
@@ -25,12 +43,20 @@ interface AchievementCheck {
   /** Realisation / target × 100 (or the lower-is-better formula) of the figures as written. */
   computed: number;
   certain: boolean;
+  /** The target and realisation were read as exact (an agreed target, a count), not as rounded figures. */
+  exactTarget: boolean;
+  exactRealisation: boolean;
 }
 
 interface Context {
   config: ResolvedConfig;
   tolerance: Tolerance;
   report(descriptor: ReportDescriptor): void;
+}
+
+/** The column of a table a stated achievement stands in, when it stands in one. */
+function columnKey(m: Measurement): string | undefined {
+  return m.place.tableId !== undefined && m.place.column !== undefined ? `${m.place.tableId}:${m.place.column}` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +142,7 @@ function checkAchievement(achievement: Quantity, target: Measurement, realisatio
     }
   }
   const certain = !achievement.ambiguous && !t.ambiguous && !r.ambiguous;
-  return { verdict, target, realisation, computed, certain };
+  return { verdict, target, realisation, computed, certain, exactTarget: exactTarget(target) || isCount(t), exactRealisation };
 }
 
 /** The best verdict any target/realisation pair of the statement gives (a statement may repeat a figure). */
@@ -165,7 +191,7 @@ function formulaMessage(polarity: ResolvedPolarity): string {
 
 function who(doc: LkipDocument, m: Measurement): string {
   const unit = m.aggregate ? (m.place.label?.split(' — ')[1] ?? 'rata-rata') : unitName(doc, m.unitId);
-  return [indicatorLabel(doc, m.indicatorId), unit].filter((s) => s.length > 0).join(', ');
+  return [indicatorShort(doc, m.indicatorId), unit].filter((s) => s.length > 0).join(', ');
 }
 
 function subjectOf(doc: LkipDocument, indicator: Indicator, m: Measurement, detail: string): ReportDescriptor['subject'] {
@@ -174,11 +200,11 @@ function subjectOf(doc: LkipDocument, indicator: Indicator, m: Measurement, deta
 }
 
 /** The computed figure with one more decimal than stated, trailing zeros dropped: "102.36". */
-function precise(value: number, decimals: number, like: Quantity): string {
+function precise(value: number, decimals: number): string {
   let places = decimals + 1;
   const rounded = roundTo(value, places);
   while (places > 0 && roundTo(rounded, places - 1) === rounded) places -= 1;
-  return formatLike(rounded, places, like);
+  return saidValue(rounded, places);
 }
 
 const LOWER_FORMULAS = ['target/realisation', '2target-realisation'] as const;
@@ -188,21 +214,66 @@ function wordsSayLower(indicator: Indicator, polarity: ResolvedPolarity): boolea
   return indicator.polaritySource === 'default' && polarity.source !== 'config' && polarity.polarity === 'higher-is-better' && soundsLowerIsBetter(indicator.name);
 }
 
+/**
+ * What the engine needs to group this finding with the figure it may follow from: the stated and
+ * computed achievement, the target and realisation it was computed from, and its column.
+ */
+function statementEvidence(doc: LkipDocument, statement: AchievementStatement, achievement: Measurement, check: AchievementCheck, polarity: ResolvedPolarity, expectedText: string, columns: ColumnCounts): FindingEvidence {
+  const stated = achievement.quantity as Quantity;
+  const evidence: FindingEvidence = {
+    figure: figureKey(doc, achievement),
+    stated: figureOf(stated),
+    expected: computedFigure(expectedText, roundTo(check.computed, stated.decimals), stated.decimals),
+    basis: 'derived',
+    role: 'achievement',
+    derivation: { kind: 'achievement', target: inputOf(doc, check.target, check.exactTarget), realisation: inputOf(doc, check.realisation, check.exactRealisation), polarity },
+    place: placeName(doc, achievement.place, achievement.unitId),
+    label: indicatorLabel(doc, statement.indicator.id),
+  };
+  const column = columnKey(achievement);
+  if (column !== undefined) evidence.column = { key: column, checked: columns.get(column) ?? 1 };
+  return evidence;
+}
+
+/** How many stated achievements each table column holds: a column wrong in most of its rows is one problem. */
+type ColumnCounts = Map<string, number>;
+
+function countColumns(statements: readonly AchievementStatement[]): ColumnCounts {
+  const counts: ColumnCounts = new Map();
+  for (const statement of statements) {
+    for (const achievement of statement.achievements) {
+      const key = columnKey(achievement);
+      if (key !== undefined && achievement.quantity && !achievement.quantity.bound) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /** `inverse`: the lower-is-better figure, when the words leave the polarity open and the message names both formulas. */
-function reportStatement(doc: LkipDocument, statement: AchievementStatement, achievement: Measurement, check: AchievementCheck, polarity: ResolvedPolarity, context: Context, inverse?: number): void {
+function reportStatement(
+  doc: LkipDocument,
+  statement: AchievementStatement,
+  achievement: Measurement,
+  check: AchievementCheck,
+  polarity: ResolvedPolarity,
+  context: Context,
+  columns: ColumnCounts,
+  inverse?: number,
+): void {
   const stated = achievement.quantity as Quantity;
   const decimals = stated.decimals;
   const computedText = formatLike(roundTo(check.computed, decimals), decimals, stated);
   const data = {
     who: who(doc, achievement),
-    stated: figureText(stated),
-    target: figureText(check.target.quantity as Quantity),
-    realisation: figureText(check.realisation.quantity as Quantity),
-    computed: computedText,
-    exact: precise(check.computed, decimals, stated),
-    inverse: inverse === undefined ? '' : formatLike(roundTo(inverse, decimals), decimals, stated),
+    stated: said(stated),
+    target: said(check.target.quantity as Quantity),
+    realisation: said(check.realisation.quantity as Quantity),
+    computed: saidValue(roundTo(check.computed, decimals), decimals),
+    exact: precise(check.computed, decimals),
+    inverse: inverse === undefined ? '' : saidValue(roundTo(inverse, decimals), decimals),
   };
   const edit = { at: stated.position, text: replaceNumber(stated, roundTo(check.computed, decimals), decimals) };
+  const evidence = statementEvidence(doc, statement, achievement, check, polarity, edit.text, columns);
   const related = statement.borrowedTarget ? [{ at: check.target.position, note: `target: ${placeNote(doc, check.target.place, check.target.position.line, check.target.unitId)}` }] : undefined;
   // The kind of place and the table caption survive edits elsewhere in the draft; statement ids and lines do not.
   const subject = subjectOf(doc, statement.indicator, achievement, `${achievement.place.kind}: ${achievement.place.label ?? ''}`.trim());
@@ -211,7 +282,7 @@ function reportStatement(doc: LkipDocument, statement: AchievementStatement, ach
     return;
   }
   if (inverse !== undefined) {
-    context.report({ at: stated.position, messageId: 'mismatchEitherPolarity', data, subject, ...(related ? { related } : {}) });
+    context.report({ at: stated.position, messageId: 'mismatchEitherPolarity', data, subject, evidence, ...(related ? { related } : {}) });
     return;
   }
   // The achievement is derived from the two figures beside it, so it is the one to rewrite; a
@@ -224,6 +295,7 @@ function reportStatement(doc: LkipDocument, statement: AchievementStatement, ach
     ...(fixable ? { fix: edit } : { suggestions: [{ messageId: 'replace', data: { computed: computedText }, fix: edit }] }),
     ...(related ? { related } : {}),
     subject,
+    evidence,
   });
 }
 
@@ -231,12 +303,12 @@ function reportFraction(doc: LkipDocument, fraction: Fraction, result: { verdict
   const { stated } = fraction;
   const decimals = stated.decimals;
   const data = {
-    who: [indicatorLabel(doc, fraction.indicatorId), unitName(doc, fraction.unitId)].filter((s) => s.length > 0).join(', ') || 'Perhitungan Capaian',
-    numerator: figureText(fraction.numerator),
-    denominator: figureText(fraction.denominator),
+    who: [indicatorShort(doc, fraction.indicatorId), unitName(doc, fraction.unitId)].filter((s) => s.length > 0).join(', ') || 'Perhitungan Capaian',
+    numerator: said(fraction.numerator),
+    denominator: said(fraction.denominator),
     times: fraction.multiplier === 100 ? ' × 100 %' : '',
-    stated: figureText(stated),
-    computed: (result.verdict === 'rounding' ? precise(result.computed, decimals, stated) : formatLike(roundTo(result.computed, decimals), decimals, stated)) + (fraction.multiplier === 100 ? ' %' : ''),
+    stated: said(stated),
+    computed: (result.verdict === 'rounding' ? precise(result.computed, decimals) : saidValue(roundTo(result.computed, decimals), decimals)) + (fraction.multiplier === 100 ? ' %' : ''),
   };
   const indicator = doc.indicators.find((i) => i.id === fraction.indicatorId);
   const subject = {
@@ -251,7 +323,14 @@ function reportFraction(doc: LkipDocument, fraction: Fraction, result: { verdict
   }
   const certain = !stated.ambiguous && !fraction.numerator.ambiguous && !fraction.denominator.ambiguous;
   const edit = { at: stated.position, text: replaceNumber(stated, roundTo(result.computed, decimals), decimals) };
-  context.report({ at: stated.position, messageId: 'fractionMismatch', data, ...(certain ? { fix: edit } : {}), subject });
+  const evidence: FindingEvidence = {
+    figure: ['fraction', subject.indicator ?? '', subject.unit ?? ''].join('|'),
+    stated: figureOf(stated),
+    expected: computedFigure(edit.text, roundTo(result.computed, decimals), decimals),
+    basis: 'derived',
+    role: fraction.multiplier === 100 ? 'achievement' : 'other',
+  };
+  context.report({ at: stated.position, messageId: 'fractionMismatch', data, ...(certain ? { fix: edit } : {}), subject, evidence });
 }
 
 /** A table row that gave no measurement: judged from its cells alone (see support/row-achievement.ts). */
@@ -261,12 +340,12 @@ function reportRow(row: AchievementRow, judgement: RowJudgement, context: Contex
   const computedText = formatLike(roundTo(judgement.computed, decimals), decimals, stated);
   const data = {
     who: shortLabel(row.label || `baris ${row.row + 1}`),
-    stated: figureText(stated),
-    target: figureText(row.target),
-    realisation: figureText(row.realisation),
-    computed: computedText,
-    exact: precise(judgement.computed, decimals, stated),
-    inverse: judgement.inverse === undefined ? '' : formatLike(roundTo(judgement.inverse, decimals), decimals, stated),
+    stated: said(stated),
+    target: said(row.target),
+    realisation: said(row.realisation),
+    computed: saidValue(roundTo(judgement.computed, decimals), decimals),
+    exact: precise(judgement.computed, decimals),
+    inverse: judgement.inverse === undefined ? '' : saidValue(roundTo(judgement.inverse, decimals), decimals),
   };
   const subject = {
     ...(row.indicator ? { indicator: String(row.indicator.number ?? row.indicator.key) } : {}),
@@ -279,9 +358,16 @@ function reportRow(row: AchievementRow, judgement: RowJudgement, context: Contex
     return;
   }
   const edit = { at: stated.position, text: replaceNumber(stated, roundTo(judgement.computed, decimals), decimals) };
+  const evidence: FindingEvidence = {
+    figure: ['row', subject.indicator ?? '', subject.unit, subject.detail].join('|'),
+    stated: figureOf(stated),
+    expected: computedFigure(edit.text, roundTo(judgement.computed, decimals), decimals),
+    basis: 'derived',
+    role: 'achievement',
+  };
   if (judgement.polaritySource === 'words') {
     // The words suggest lower-is-better and the draft does not say which formula it uses: neither is the one to write.
-    context.report({ at: stated.position, messageId: 'mismatchEitherPolarity', data, subject });
+    context.report({ at: stated.position, messageId: 'mismatchEitherPolarity', data, subject, evidence });
     return;
   }
   context.report({
@@ -290,6 +376,7 @@ function reportRow(row: AchievementRow, judgement: RowJudgement, context: Contex
     data,
     ...(judgement.certain ? { fix: edit } : { suggestions: [{ messageId: 'replace', data: { computed: computedText }, fix: edit }] }),
     subject,
+    evidence,
   });
 }
 
@@ -309,32 +396,32 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        en: '{who}: achievement {stated} is not realisation {realisation} / target {target} × 100 % = {computed} %.',
-        id: '{who}: capaian {stated} tidak sama dengan realisasi {realisation} / target {target} × 100 % = {computed} %.',
+        en: '{who}: achievement {stated}, but realisation {realisation} / target {target} = {computed} %.',
+        id: '{who}: capaian {stated}, padahal realisasi {realisation} / target {target} = {computed} %.',
       },
       mismatchLowerIsBetter: {
-        en: '{who}: achievement {stated} is not target {target} / realisation {realisation} × 100 % = {computed} % (lower is better).',
-        id: '{who}: capaian {stated} tidak sama dengan target {target} / realisasi {realisation} × 100 % = {computed} % (makin kecil makin baik).',
+        en: '{who}: achievement {stated}, but target {target} / realisation {realisation} = {computed} % (lower is better).',
+        id: '{who}: capaian {stated}, padahal target {target} / realisasi {realisation} = {computed} % (makin kecil makin baik).',
       },
       mismatchLowerIsBetterDifference: {
-        en: '{who}: achievement {stated} is not (2 × target {target} − realisation {realisation}) / target × 100 % = {computed} % (lower is better).',
-        id: '{who}: capaian {stated} tidak sama dengan (2 × target {target} − realisasi {realisation}) / target × 100 % = {computed} % (makin kecil makin baik).',
+        en: '{who}: achievement {stated}, but (2 × {target} − {realisation}) / {target} = {computed} % (lower is better).',
+        id: '{who}: capaian {stated}, padahal (2 × {target} − {realisation}) / {target} = {computed} % (makin kecil makin baik).',
       },
       mismatchEitherPolarity: {
-        en: '{who}: achievement {stated} is neither realisation {realisation} / target {target} × 100 % = {computed} % nor, as lower is better, target / realisation × 100 % = {inverse} %.',
-        id: '{who}: capaian {stated} tidak sama dengan realisasi {realisation} / target {target} × 100 % = {computed} % maupun, bila makin kecil makin baik, target / realisasi × 100 % = {inverse} %.',
+        en: '{who}: achievement {stated}, but realisation / target = {computed} % and target / realisation = {inverse} %.',
+        id: '{who}: capaian {stated}, padahal realisasi / target = {computed} % dan target / realisasi = {inverse} %.',
       },
       holdsByRounding: {
-        en: '{who}: achievement {stated} holds only thanks to the rounding of target {target} and realisation {realisation}; as written they give {exact} %.',
-        id: '{who}: capaian {stated} hanya cocok karena pembulatan target {target} dan realisasi {realisation}; sebagaimana tertulis hasilnya {exact} %.',
+        en: '{who}: achievement {stated} holds only by rounding; as written {realisation} / {target} = {exact} %.',
+        id: '{who}: capaian {stated} cocok hanya karena pembulatan; tanpa pembulatan {realisation} / {target} = {exact} %.',
       },
       fractionMismatch: {
-        en: '{who}: {numerator} / {denominator}{times} is {computed}, not the stated {stated}.',
-        id: '{who}: {numerator} / {denominator}{times} hasilnya {computed}, bukan {stated} seperti tertulis.',
+        en: '{who}: {numerator} / {denominator}{times} = {computed}, not {stated}.',
+        id: '{who}: {numerator} / {denominator}{times} = {computed}, bukan {stated}.',
       },
       fractionHoldsByRounding: {
-        en: '{who}: {numerator} / {denominator}{times} = {stated} holds only thanks to rounding; as written it gives {computed}.',
-        id: '{who}: {numerator} / {denominator}{times} = {stated} hanya cocok karena pembulatan; sebagaimana tertulis hasilnya {computed}.',
+        en: '{who}: {numerator} / {denominator}{times} = {stated} only by rounding; as written {computed}.',
+        id: '{who}: {numerator} / {denominator}{times} = {stated} hanya karena pembulatan; tanpa pembulatan {computed}.',
       },
       replace: {
         en: 'Write {computed}',
@@ -345,7 +432,9 @@ export default defineRule({
   check(doc, context) {
     const judged = new Set<number>();
     const statedFormulas = statedLowerFormulas(doc);
-    for (const statement of statementsOf(doc)) {
+    const statements = statementsOf(doc);
+    const columns = countColumns(statements);
+    for (const statement of statements) {
       let polarity = polarityFor(statement.indicator.name, context.config, statement.indicator.polarity);
       // "… semakin kecil semakin baik, capaian = target / realisasi × 100 %" stated for this indicator's kind.
       const documented = statement.indicator.polaritySource === 'default' && polarity.source !== 'config' ? statedFormulaFor(statement.indicator.name, statedFormulas) : undefined;
@@ -356,15 +445,17 @@ export default defineRule({
         if (stated.bound) continue;
         const check = judge(statement, stated, polarity, context.tolerance);
         if (!check || (check.verdict !== 'mismatch' && check.verdict !== 'rounding')) continue;
+        // An average row may state the mean of the rows' percentages: only a figure that is neither is wrong.
+        if (isMeanOfRows(doc, achievement, stated, context.tolerance)) continue;
         if (!wordsSayLower(statement.indicator, polarity)) {
-          reportStatement(doc, statement, achievement, check, polarity, context);
+          reportStatement(doc, statement, achievement, check, polarity, context, columns);
           continue;
         }
         // The name suggests lower-is-better but the draft does not say how it computes: any formula that fits is accepted.
         const lower = LOWER_FORMULAS.map((formula) => judge(statement, stated, { ...polarity, polarity: 'lower-is-better', formula }, context.tolerance));
         if (lower.some((c) => c?.verdict === 'holds' || c?.verdict === 'rounding')) continue;
-        if (check.verdict === 'rounding') reportStatement(doc, statement, achievement, check, polarity, context);
-        else reportStatement(doc, statement, achievement, check, polarity, context, lower[0]?.computed);
+        if (check.verdict === 'rounding') reportStatement(doc, statement, achievement, check, polarity, context, columns);
+        else reportStatement(doc, statement, achievement, check, polarity, context, columns, lower[0]?.computed);
       }
     }
     // Rows of any table with target, realisation and capaian columns that gave no measurement.

@@ -1,6 +1,7 @@
-import { defineRule, hull, type Interval, lineRef, overlaps, type RuleContext } from '@lkip/engine';
+import { defineRule, hull, type Derivation, type FindingEvidence, type Interval, lineRef, numberRef, overlaps, type RuleContext, wordRef } from '@lkip/engine';
 import type { Indicator, LkipDocument, Measurement, Quantity } from '@lkip/schema';
-import { fmt, unitName } from './support/describe.js';
+import { fmt, indicatorLabel, indicatorShort, said, unitName } from './support/describe.js';
+import { inputOf } from './support/evidence.js';
 import { readingsOf } from './support/figures.js';
 import { bandOfLabel, bandOverlaps, scaleLabel, scaleRange, scalesFor, type BandRange, type ScaleRanges } from './support/scales.js';
 
@@ -10,6 +11,8 @@ type Context = RuleContext<unknown>;
 interface LabelledValue {
   category: Measurement & { label: NonNullable<Measurement['label']> };
   value: Quantity;
+  /** The measurement of the value: its figure key and place, for the engine's groups. */
+  measured: Measurement;
   indicator: Indicator;
   /** Every value the stated figure stands for, over all its readings. */
   interval: Interval;
@@ -18,10 +21,9 @@ interface LabelledValue {
 type Verdict = { kind: 'fits' } | { kind: 'gap'; scale: ScaleRanges } | { kind: 'mismatch'; scale: ScaleRanges; bands: BandRange[] };
 
 /** The realisation stated with the label: the same table row or prose clause. */
-function valueOf(doc: LkipDocument, category: Measurement): Quantity | undefined {
+function valueOf(doc: LkipDocument, category: Measurement): Measurement | undefined {
   const sameStatement = doc.measurements.filter((m) => m.statement === category.statement && m.role === 'realisation' && m.quantity && m.indicatorId === category.indicatorId);
-  const preferred = sameStatement.find((m) => m.measure === category.measure) ?? sameStatement[0];
-  return preferred?.quantity;
+  return sameStatement.find((m) => m.measure === category.measure) ?? sameStatement[0];
 }
 
 function labelledValues(doc: LkipDocument, context: Context): LabelledValue[] {
@@ -29,12 +31,13 @@ function labelledValues(doc: LkipDocument, context: Context): LabelledValue[] {
   for (const m of doc.measurements) {
     if (m.role !== 'category' || !m.label) continue;
     const indicator = doc.indicators.find((i) => i.id === m.indicatorId);
-    const value = valueOf(doc, m);
-    if (!indicator || !value) continue;
+    const measured = valueOf(doc, m);
+    const value = measured?.quantity;
+    if (!indicator || !measured || !value) continue;
     const interval = readingsOf(value)
       .map((r) => context.tolerance.of(r))
       .reduce(hull);
-    found.push({ category: { ...m, label: m.label }, value, indicator, interval });
+    found.push({ category: { ...m, label: m.label }, value, measured, indicator, interval });
   }
   return found;
 }
@@ -73,10 +76,16 @@ function relabel(written: string, label: string): string {
   return written.slice(0, core.index) + labelLike(label, core[0]) + written.slice(core.index + core[0].length);
 }
 
-/** A band's range as the draft writes its edges ("≥ 53,71", "49,74 – 53,50"). */
+/** A computed band edge in a message, with the decimals it needs. */
+function edge(value: number): string {
+  const text = fmt(value);
+  return numberRef(value, text.includes('.') ? text.length - text.indexOf('.') - 1 : 0);
+}
+
+/** A band's range with its edges as the draft states them ("≥ 53,71", "49,74 – 53,50"). */
 function bandText(band: BandRange): string {
-  const lo = band.band?.min?.raw.trim() ?? fmt(band.lo);
-  const hi = band.band?.max?.raw.trim() ?? fmt(band.hi);
+  const lo = band.band?.min ? said(band.band.min) : edge(band.lo);
+  const hi = band.band?.max ? said(band.band.max) : edge(band.hi);
   if (band.lo === -Infinity) return `${band.hiInclusive ? '≤' : '<'} ${hi}`;
   if (band.hi === Infinity) return `${band.loInclusive ? '≥' : '>'} ${lo}`;
   return `${lo} – ${hi}`;
@@ -87,10 +96,20 @@ function report(item: LabelledValue, verdict: Exclude<Verdict, { kind: 'fits' }>
   const unit = unitName(doc, category.unitId) || category.place.label || '';
   const subject = { indicator: String(indicator.number ?? indicator.key), unit, role: 'category', detail: category.place.kind };
   const scalePosition = verdict.scale.scale?.position;
-  const related = scalePosition ? [{ at: scalePosition, note: `skala ${scaleLabel(verdict.scale.name)}, ${lineRef(scalePosition.line)}` }] : [];
-  const data = { label: category.label.text.trim(), value: value.raw.trim(), scale: scaleLabel(verdict.scale.name) };
+  const related = scalePosition ? [{ at: scalePosition, note: `${wordRef('scale')} ${scaleLabel(verdict.scale.name)}, ${lineRef(scalePosition.line)}` }] : [];
+  const who = [indicatorShort(doc, indicator.id), unit].filter((w) => w.length > 0).join(', ');
+  const data = { who, label: category.label.text.trim(), value: said(value), scale: scaleLabel(verdict.scale.name) };
+  const evidence: FindingEvidence = { stated: { text: data.label }, basis: 'rule', label: indicatorLabel(doc, indicator.id) };
+  // The stated label's band: a label that fits the value the other places state follows from a mistyped value.
+  const statedBand = bandOfLabel(verdict.scale, category.label.text);
+  if (statedBand) {
+    const band: Extract<Derivation, { kind: 'category' }>['band'] = { loInclusive: statedBand.loInclusive, hiInclusive: statedBand.hiInclusive };
+    if (Number.isFinite(statedBand.lo)) band.lo = statedBand.lo;
+    if (Number.isFinite(statedBand.hi)) band.hi = statedBand.hi;
+    evidence.derivation = { kind: 'category', value: inputOf(doc, item.measured), band };
+  }
   if (verdict.kind === 'gap') {
-    context.report({ at: category.label.position, messageId: 'inGap', data, related, subject });
+    context.report({ at: category.label.position, messageId: 'inGap', data, related, subject, evidence });
     return;
   }
   const expected = verdict.bands.map((b) => `${b.label} (${bandText(b)})`).join(' / ');
@@ -105,6 +124,7 @@ function report(item: LabelledValue, verdict: Exclude<Verdict, { kind: 'fits' }>
     })),
     related,
     subject,
+    evidence: { ...evidence, expected: { text: verdict.bands.map((b) => b.label).join(' / ') } },
   });
 }
 
@@ -121,12 +141,12 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        en: 'The value {value} is labelled “{label}”, but on the scale {scale} it falls in {expected}.',
-        id: 'Nilai {value} diberi kategori “{label}”, padahal menurut skala {scale} nilai itu termasuk {expected}.',
+        en: '{who}: {value} is labelled “{label}”, but the scale puts it in {expected}.',
+        id: '{who}: nilai {value} berkategori “{label}”, padahal menurut skala termasuk {expected}.',
       },
       inGap: {
-        en: 'The value {value} is labelled “{label}”, but it falls in no band of the scale {scale}.',
-        id: 'Nilai {value} diberi kategori “{label}”, padahal nilai itu tidak termasuk rentang mana pun pada skala {scale}.',
+        en: '{who}: {value} is labelled “{label}”, but it falls in no band of the scale.',
+        id: '{who}: nilai {value} berkategori “{label}”, padahal tidak masuk rentang mana pun pada skala.',
       },
       useBand: {
         en: 'Change the category to “{band}”.',

@@ -1,7 +1,6 @@
 import { contains, defineRule, div, overlaps, point, roundTo, scale, sub, type Interval, type Tolerance } from '@lkip/engine';
 import type { Cell, ColumnRole, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, replaceNumber } from './support/describe.js';
-import { figureText } from './support/figures.js';
+import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
 import { cleanText, columnsOf, isNumberingRow, onlyFigure, rowLabel, shortLabel, tableName } from './support/table-roles.js';
 
 /**
@@ -188,12 +187,12 @@ export default defineRule({
           const data = {
             row: shortLabel(rowLabel(table, row.cells) || `baris ${row.row + 1}`),
             column: cleanText(table.columns[change] ?? ''),
-            stated: figureText(stated),
-            later: figureText(row.later),
-            earlier: figureText(row.earlier),
+            stated: said(stated),
+            later: said(row.later),
+            earlier: said(row.earlier),
             laterYear: pair.laterYear,
             earlierYear: pair.earlierYear,
-            computed,
+            computed: saidValue(roundTo(result.computed, decimals), decimals),
           };
           const subject = { unit: shortLabel(rowLabel(table, row.cells), 40), detail: `${tableName(table)}: ${data.column}` };
           if (result.verdict === 'rounding') {

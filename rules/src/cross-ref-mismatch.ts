@@ -1,9 +1,10 @@
-import { defineRule, overlaps, point, type Interval, type RelatedDescriptor, type RuleContext } from '@lkip/engine';
+import { defineRule, moreRef, overlaps, point, type FindingEvidence, type Interval, type RelatedDescriptor, type RuleContext } from '@lkip/engine';
 import { formatIndonesianNumber, numberStyleOf } from '@lkip/parse';
 import { PlaceKind, type LkipDocument, type Measurement, type Place, type Quantity } from '@lkip/schema';
 import { z } from 'zod';
-import { placeNote, shown } from './support/describe.js';
-import { measurementLabel, measurementSubject, unitSuffix } from './support/measurement-labels.js';
+import { indicatorLabel, placeName, placeNote, placeShort, said } from './support/describe.js';
+import { figureKey as keyOfFigure, figureOf } from './support/evidence.js';
+import { measurementShort, measurementSubject, unitSuffix } from './support/measurement-labels.js';
 
 /**
  * cross-ref-mismatch: one figure (indicator × unit × year × role × measure) stated with
@@ -54,6 +55,8 @@ interface Figure {
 export interface Disagreement {
   figure: Figure;
   reference: Figure[];
+  /** The figures that agree with this one (itself included): fewer than the reference's means a majority says otherwise. */
+  cluster: Figure[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ export function findDisagreements(doc: LkipDocument, context: RuleContext<Option
     const ordered = [...reference].sort((a, b) => a.rank - b.rank || a.measurement.position.offset - b.measurement.position.offset);
     for (const cluster of clusters) {
       if (cluster === reference) continue;
-      for (const figure of cluster) found.push({ figure, reference: ordered });
+      for (const figure of cluster) found.push({ figure, reference: ordered, cluster });
     }
   }
   return found.sort((a, b) => a.figure.measurement.position.offset - b.figure.measurement.position.offset);
@@ -142,12 +145,6 @@ export function findDisagreements(doc: LkipDocument, context: RuleContext<Option
 
 // ---------------------------------------------------------------------------------------------
 // Message
-
-/** The figure as written, with its unit of measure when the draft wrote one next to it. */
-function figureText(q: Quantity): string {
-  const raw = shown(q);
-  return q.unit && !raw.includes(q.unit) ? `${raw} ${q.unit}` : raw;
-}
 
 function noteOf(doc: LkipDocument, f: Figure): string {
   return placeNote(doc, f.measurement.place, f.measurement.position.line, f.measurement.unitId);
@@ -157,21 +154,39 @@ interface MismatchData extends Record<string, string> {
   indicator: string;
   unit: string;
   value: string;
-  place: string;
   reference: string;
-  others: string;
+  first: string;
+  more: string;
 }
 
+/** The two figures and the first other place; the rest are the finding's related places, not repeated here. */
 function describe(doc: LkipDocument, d: Disagreement): MismatchData {
   const { figure, reference } = d;
   const representative = reference[0]!;
+  const m = figure.measurement;
   return {
-    indicator: measurementLabel(doc, figure.measurement),
-    unit: unitSuffix(doc, figure.measurement),
-    value: figureText(figure.quantity),
-    place: noteOf(doc, figure),
-    reference: figureText(representative.quantity),
-    others: reference.map((f) => noteOf(doc, f)).join('; '),
+    indicator: measurementShort(doc, m),
+    unit: unitSuffix(doc, m),
+    value: said(figure.quantity, true),
+    reference: said(representative.quantity, true),
+    first: placeShort(representative.measurement.place, representative.measurement.position.line),
+    more: moreRef(reference.length - 1),
+  };
+}
+
+function evidenceOf(doc: LkipDocument, d: Disagreement): FindingEvidence {
+  const m = d.figure.measurement;
+  const representative = d.reference[0]!;
+  return {
+    figure: keyOfFigure(doc, m),
+    stated: figureOf(d.figure.quantity),
+    expected: figureOf(representative.quantity),
+    // The reference is the largest group of agreeing places; only a strictly larger one outvotes this figure.
+    basis: d.reference.length > d.cluster.length ? 'majority' : 'precedence',
+    places: { stated: d.cluster.length, expected: d.reference.length },
+    role: m.role === 'target' ? 'target' : 'realisation',
+    place: placeName(doc, m.place, m.unitId),
+    label: indicatorLabel(doc, m.indicatorId),
   };
 }
 
@@ -225,12 +240,12 @@ export default defineRule<Options>({
     },
     messages: {
       target: {
-        en: '{indicator}{unit}: the target is {value} here ({place}) but {reference} in {others}.',
-        id: '{indicator}{unit}: target tertulis {value} di sini ({place}), tetapi {reference} di {others}.',
+        en: '{indicator}{unit}: target {value} here, {reference} in {first}{more}.',
+        id: '{indicator}{unit}: target {value} di sini, {reference} di {first}{more}.',
       },
       realisation: {
-        en: '{indicator}{unit}: the realisation is {value} here ({place}) but {reference} in {others}.',
-        id: '{indicator}{unit}: realisasi tertulis {value} di sini ({place}), tetapi {reference} di {others}.',
+        en: '{indicator}{unit}: realisation {value} here, {reference} in {first}{more}.',
+        id: '{indicator}{unit}: realisasi {value} di sini, {reference} di {first}{more}.',
       },
       useReference: {
         en: 'Change {value} to {reference}, as stated in {first}',
@@ -258,6 +273,7 @@ export default defineRule<Options>({
           },
         ],
         subject: measurementSubject(doc, m, `${m.measure}/${m.place.kind}/${m.year}`),
+        evidence: evidenceOf(doc, d),
       });
     }
   },

@@ -1,6 +1,6 @@
-import { add, contains, defineRule, div, mean, mul, overlaps, point, roundTo, scale, sum, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
+import { add, contains, defineRule, div, lineRef, mean, mul, overlaps, point, roundTo, scale, sum, wordRef, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
 import type { Cell, Formula, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, replaceNumber } from './support/describe.js';
+import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
 import { figureText } from './support/figures.js';
 import { proseExpressions, type ProseExpression } from './support/prose-arithmetic.js';
 
@@ -117,7 +117,7 @@ function describeTerms(row: FormulaRow): string {
   return row.formula.terms.map((t, i) => `${t.name} ${row.terms[i] ? figureText(row.terms[i].q) : '?'}`).join(', ');
 }
 
-function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Alternative | undefined, report: (d: ReportDescriptor) => void): void {
+function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Alternative | undefined, report: (d: ReportDescriptor) => void, checked = 1): void {
   const { result, formula } = row;
   const decimals = result.decimals;
   const computed = formatLike(roundTo(check.computed, decimals), decimals, result);
@@ -126,8 +126,8 @@ function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Al
     result: formula.result,
     row: row.label,
     terms: describeTerms(row),
-    stated: figureText(result),
-    computed,
+    stated: said(result),
+    computed: saidValue(roundTo(check.computed, decimals), decimals),
   };
   const indicatorId = formula.indicatorIds[0];
   const indicator = doc.indicators.find((i) => i.id === indicatorId);
@@ -146,8 +146,13 @@ function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Al
     messageId: fits ? FITS_MESSAGE[fits] : 'mismatch',
     data,
     suggestions: [{ messageId: 'useFormula', data: { computed }, fix: { at: result.position, text: replaceNumber(result, roundTo(check.computed, decimals), decimals) } }],
-    related: [{ at: formula.position, note: `rumus ${formula.result}` }],
+    related: [{ at: formula.position, note: `${wordRef('formula')} ${formula.result}` }],
     subject,
+    // A stated formula that the tables do not follow is one problem, however many tables show it.
+    ...(fits
+      ? { evidence: { figure: `formula-practice|${formula.result}|${fits}`, stated: { text: data.formula }, basis: 'rule' as const } }
+      : // Most rows of one table off the same formula: one column computed some other way.
+        { evidence: { stated: { text: result.raw.trim(), value: result.value, decimals: result.decimals }, basis: 'derived' as const, column: { key: `${row.table.id}:${formula.result}`, checked } } }),
   });
 }
 
@@ -213,24 +218,24 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}.',
-        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}.',
+        en: '{result} of {row}: the table states {stated}, the stated formula gives {computed}.',
+        id: '{result} {row}: tabel menyatakan {stated}, rumusnya memberi {computed}.',
       },
       mismatchPlainAverage: {
-        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}; every row of the table is the plain average of the terms instead.',
-        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}; semua baris tabel justru rata-rata biasa dari komponennya.',
+        en: '{result} of {row}: the table states {stated}, the stated formula gives {computed}; the table takes a plain average.',
+        id: '{result} {row}: tabel menyatakan {stated}, rumusnya memberi {computed}; tabel memakai rata-rata biasa.',
       },
       mismatchPlainSum: {
-        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}; every row of the table is the plain sum of the terms instead.',
-        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}; semua baris tabel justru jumlah biasa dari komponennya.',
+        en: '{result} of {row}: the table states {stated}, the stated formula gives {computed}; the table takes a plain sum.',
+        id: '{result} {row}: tabel menyatakan {stated}, rumusnya memberi {computed}; tabel memakai jumlah biasa.',
       },
       mismatchProduct: {
-        en: '{result} of {row}: the stated formula {formula} gives {computed} from {terms}, but the table states {stated}; every row of the table multiplies the terms instead of dividing.',
-        id: '{result} {row}: rumus {formula} menghasilkan {computed} dari {terms}, tetapi tabel menyatakan {stated}; semua baris tabel justru mengalikan komponennya, bukan membagi.',
+        en: '{result} of {row}: the table states {stated}, the stated formula gives {computed}; the table multiplies instead of dividing.',
+        id: '{result} {row}: tabel menyatakan {stated}, rumusnya memberi {computed}; tabel mengalikan, bukan membagi.',
       },
       holdsByRounding: {
-        en: '{result} of {row}: {stated} follows {formula} only thanks to the rounding of {terms}; as written they give {computed}.',
-        id: '{result} {row}: {stated} sesuai rumus {formula} hanya karena pembulatan {terms}; sebagaimana tertulis hasilnya {computed}.',
+        en: '{result} of {row}: {stated} fits the formula only by rounding; as written {computed}.',
+        id: '{result} {row}: {stated} sesuai rumus hanya karena pembulatan; tanpa pembulatan {computed}.',
       },
       proseDivisor: {
         en: '{expression}: an average of {count} figures divides by {count}, not by {divisor}; their mean is {computed} (the sentence states {stated}).',
@@ -244,6 +249,10 @@ export default defineRule({
         en: '{expression}: {stated} holds only thanks to the rounding of the figures; as written they give {computed}.',
         id: '{expression}: {stated} hanya cocok karena pembulatan angka-angkanya; sebagaimana tertulis hasilnya {computed}.',
       },
+      mislabelledTerm: {
+        en: 'This column is headed “{header}” like the one before it, but it stands where the stated weights put {expected} ({formula}).',
+        id: 'Kolom ini berjudul “{header}” seperti kolom sebelumnya, padahal di tempat itu bobot yang dinyatakan menaruh {expected} ({formula}).',
+      },
       useDivisor: {
         en: 'Divide by {count}, the number of figures',
         id: 'Bagi dengan {count}, banyaknya angka',
@@ -256,12 +265,25 @@ export default defineRule({
   },
   check(doc, context) {
     for (const formula of doc.formulas) {
+      for (const application of formula.applications) {
+        for (const m of application.mislabelled ?? []) {
+          context.report({
+            at: m.position,
+            messageId: 'mislabelledTerm',
+            data: { header: m.header, expected: m.expected, formula: formula.text.replace(/\\%/g, '%').replace(/\s+/g, ' ') },
+            related: [{ at: formula.position, note: `bobot komponen, ${lineRef(formula.position.line)}` }],
+            subject: { detail: `${formula.result}: header ${m.column}` },
+            // The same key as the table's rows (reportRow): a mislabelled column and the totals it throws off are one problem.
+            evidence: { stated: { text: m.header }, expected: { text: m.expected }, basis: 'rule', column: { key: `${application.tableId}:${formula.result}`, checked: 1 } },
+          });
+        }
+      }
       for (const rows of formulaRows(doc, formula)) {
         const checks = rows.map((row) => ({ row, check: checkRow(formula.kind, row, context.tolerance) }));
         const failing = checks.filter((c) => c.check && !c.check.holds);
         const fits = failing.length > 0 ? plainerFit(formula, rows, context.tolerance) : undefined;
         for (const { row, check } of checks) {
-          if (check && (!check.holds || check.roundingOnly)) reportRow(doc, row, check, fits, (d) => context.report(d));
+          if (check && (!check.holds || check.roundingOnly)) reportRow(doc, row, check, fits, (d) => context.report(d), checks.length);
         }
       }
     }

@@ -1,6 +1,7 @@
-import { defineRule, type FixDescriptor, type ResolvedConfig, type Tolerance } from '@lkip/engine';
+import { defineRule, wordRef, type FindingEvidence, type FixDescriptor, type ResolvedConfig, type Tolerance } from '@lkip/engine';
 import type { Fraction, LkipDocument, Measurement, Quantity } from '@lkip/schema';
-import { indicatorLabel, placeNote, unitName } from './support/describe.js';
+import { indicatorLabel, indicatorShort, placeNote, said, unitName } from './support/describe.js';
+import { figureOf } from './support/evidence.js';
 import { figureText } from './support/figures.js';
 import { fractionOrientation, type FractionOrientation, type SwappedPair } from './support/fraction-orientation.js';
 
@@ -39,14 +40,23 @@ function swapEdits(fraction: Fraction): FixDescriptor[] {
 }
 
 function describeFigures(doc: LkipDocument, fraction: Fraction): Record<string, string> {
-  const indicator = indicatorLabel(doc, fraction.indicatorId);
+  const indicator = indicatorShort(doc, fraction.indicatorId);
   const unit = unitName(doc, fraction.unitId);
   return {
     who: [indicator, unit].filter((s) => s.length > 0).join(', ') || 'Perhitungan Capaian',
-    numerator: figureText(fraction.numerator),
-    denominator: figureText(fraction.denominator),
-    stated: figureText(fraction.stated),
-    times: fraction.multiplier === 100 ? ' × 100 %' : '',
+    numerator: said(fraction.numerator),
+    denominator: said(fraction.denominator),
+    stated: said(fraction.stated),
+  };
+}
+
+/** The same upside-down fraction written twice is one problem: its figures are the key. */
+function evidenceOf(doc: LkipDocument, fraction: Fraction, subject: { indicator?: string; unit?: string }): FindingEvidence {
+  return {
+    figure: ['fraction', subject.indicator ?? '', subject.unit ?? '', fraction.numerator.value, fraction.denominator.value].join('|'),
+    stated: figureOf(fraction.stated),
+    basis: 'rule',
+    label: indicatorLabel(doc, fraction.indicatorId),
   };
 }
 
@@ -62,7 +72,7 @@ function subjectOf(doc: LkipDocument, fraction: Fraction): { indicator?: string;
 }
 
 function relatedPair(doc: LkipDocument, pair: SwappedPair): { at: Measurement['position']; note: string }[] {
-  return [pair.target, pair.realisation].map((m) => ({ at: m.position, note: `${m.role === 'target' ? 'target' : 'realisasi'}: ${placeNote(doc, m.place, m.position.line, m.unitId)}` }));
+  return [pair.target, pair.realisation].map((m) => ({ at: m.position, note: `${wordRef(m.role === 'target' ? 'target' : 'realisation')}: ${placeNote(doc, m.place, m.position.line, m.unitId)}` }));
 }
 
 export default defineRule({
@@ -78,16 +88,16 @@ export default defineRule({
     },
     messages: {
       swappedByResult: {
-        en: '{who}: the fraction {numerator} / {denominator}{times} is stated as {stated}, which is {denominator} / {numerator}{times}: numerator and denominator are swapped.',
-        id: '{who}: pecahan {numerator} / {denominator}{times} dinyatakan {stated}, padahal itu hasil {denominator} / {numerator}{times}: pembilang dan penyebut tertukar.',
+        en: '{who}: fraction {numerator} / {denominator} = {stated} is upside down; {stated} is {denominator} / {numerator}.',
+        id: '{who}: pecahan {numerator} / {denominator} = {stated} terbalik; {stated} adalah {denominator} / {numerator}.',
       },
       targetOverRealisation: {
-        en: '{who}: the fraction puts the target ({numerator}) over the realisation ({denominator}); achievement is realisation / target.',
-        id: '{who}: pecahan menempatkan target ({numerator}) di atas realisasi ({denominator}); capaian adalah realisasi / target.',
+        en: '{who}: fraction target {numerator} / realisation {denominator} is upside down; achievement is realisation / target.',
+        id: '{who}: pecahan target {numerator} / realisasi {denominator} terbalik; capaian adalah realisasi / target.',
       },
       realisationOverTarget: {
-        en: '{who}: the fraction puts the realisation ({numerator}) over the target ({denominator}); for this lower-is-better indicator achievement is target / realisation.',
-        id: '{who}: pecahan menempatkan realisasi ({numerator}) di atas target ({denominator}); untuk indikator yang makin kecil makin baik, capaian adalah target / realisasi.',
+        en: '{who}: fraction realisation {numerator} / target {denominator} is upside down; lower is better here, so achievement is target / realisation.',
+        id: '{who}: pecahan realisasi {numerator} / target {denominator} terbalik; indikator ini makin kecil makin baik, capaian adalah target / realisasi.',
       },
       swap: {
         en: 'Swap numerator and denominator: {denominator} / {numerator}',
@@ -101,13 +111,15 @@ export default defineRule({
       const pair = orientation.swappedByIndicator;
       // The stated result is the stronger evidence: it shows which way the writer divided.
       const messageId = orientation.swappedByResult ? 'swappedByResult' : pair?.numerator === 'realisation' ? 'realisationOverTarget' : 'targetOverRealisation';
+      const subject = subjectOf(doc, fraction);
       context.report({
         at: fraction.position,
         messageId,
         data,
-        suggestions: [{ messageId: 'swap', data: { numerator: data.numerator ?? '', denominator: data.denominator ?? '' }, fix: swapEdits(fraction) }],
+        suggestions: [{ messageId: 'swap', data: { numerator: figureText(fraction.numerator), denominator: figureText(fraction.denominator) }, fix: swapEdits(fraction) }],
         ...(pair ? { related: relatedPair(doc, pair) } : {}),
-        subject: subjectOf(doc, fraction),
+        subject,
+        evidence: evidenceOf(doc, fraction, subject),
       });
     }
   },

@@ -1,6 +1,6 @@
 import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sum, type Interval, type Tolerance } from '@lkip/engine';
 import type { Quantity } from '@lkip/schema';
-import { formatLike, replaceNumber } from './support/describe.js';
+import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
 import { figureText } from './support/figures.js';
 import { statedAverages, statedShares, statedSums } from './support/prose-sums.js';
 
@@ -23,7 +23,7 @@ function verdict(stated: Quantity, computed: Interval, value: number, exact: boo
 
 /** "45,2 km + 50,1 km + 25,3 km": the parts as written. */
 function terms(parts: Quantity[]): string {
-  return parts.map(withUnit).join(' + ');
+  return parts.map((q) => said(q, true)).join(' + ');
 }
 
 function withUnit(q: Quantity): string {
@@ -81,7 +81,14 @@ export default defineRule({
       if (holds.holds && !holds.roundingOnly) return;
       const decimals = stated.decimals;
       const computed = formatLike(roundTo(value, decimals), decimals, stated);
-      const data = { stated: withUnit(stated), computed, count: parts.length, terms: terms(parts), part: parts[0] ? withUnit(parts[0]) : '', whole: parts[1] ? withUnit(parts[1]) : '' };
+      const data = {
+        stated: said(stated, true),
+        computed: saidValue(roundTo(value, decimals), decimals),
+        count: parts.length,
+        terms: terms(parts),
+        part: parts[0] ? said(parts[0], true) : '',
+        whole: parts[1] ? said(parts[1], true) : '',
+      };
       if (holds.roundingOnly) {
         context.report({ at: stated.position, messageId: 'holdsByRounding', data, level: 'rounding', subject: { detail } });
         return;

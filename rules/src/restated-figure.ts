@@ -1,5 +1,6 @@
 import { defineRule, lineRef, overlaps, point, type Interval, type Tolerance } from '@lkip/engine';
 import type { LkipDocument, Quantity, RawTable, Sentence } from '@lkip/schema';
+import { said } from './support/describe.js';
 import { figureText } from './support/figures.js';
 import { replaceNumber } from './support/describe.js';
 import { figuresOf, isExactCount, isYear, unitKey, type SentenceFigure } from './support/prose-sums.js';
@@ -287,7 +288,7 @@ export default defineRule({
         context.report({
           at: figure.q.position,
           messageId: 'restated',
-          data: { row: reference.row.label.slice(0, 80), role: ROLE_NAMES[role], stated: figureText(figure.q), cell: cellText, table: tableName(table), column: columnName(table, reference.column) },
+          data: { row: reference.row.label.slice(0, 80), role: ROLE_NAMES[role], stated: said(figure.q), cell: said(reference.cell), table: tableName(table), column: columnName(table, reference.column) },
           suggestions: [{ messageId: 'useTable', data: { cell: cellText }, fix: { at: figure.q.position, text: replaceNumber(figure.q, reference.cell.value, reference.cell.decimals) } }],
           related: candidates.map((c) => ({ at: c.cell.position, note: `${tableName(c.row.table)}, ${c.row.label.slice(0, 40)}` })),
           subject: { unit: reference.row.label.slice(0, 60), role, detail: `${table.columns.join(' | ').slice(0, 80)}: ${columnName(table, reference.column)}` },

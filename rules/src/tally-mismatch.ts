@@ -4,14 +4,17 @@ import {
   pointAchievement,
   polarityFor,
   roundTo,
+  type FindingEvidence,
   type FixDescriptor,
+  type StandingInput,
   type RelatedDescriptor,
   type ResolvedPolarity,
   type RuleContext,
   type Tolerance,
 } from '@lkip/engine';
 import type { CategoryCountClaim, Indicator, LkipDocument, Measurement, NumberWord, Quantity, ReportingUnit, TallyClaim } from '@lkip/schema';
-import { indicatorNoun, indicatorNumberLabel, placeNote, replaceNumber, unitName } from './support/describe.js';
+import { indicatorLabel, indicatorNoun, indicatorNumberLabel, placeName, placeNote, replaceNumber, said, unitName } from './support/describe.js';
+import { figureKey, figureOf, inputOf } from './support/evidence.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
 import { readingsOf } from './support/figures.js';
 import { bandOverlaps, normaliseLabel, rankOfLabel, scaleRange, scalesFor, type ScaleRanges } from './support/scales.js';
@@ -35,6 +38,8 @@ interface UnitVerdict {
   /** The categories the draft gives the unit (or its values' bands), for messages. */
   labels: string[];
   evidence: Measurement[];
+  /** For a count of offices reaching their target: the pair each verdict came from, for the engine's recount. */
+  pairs?: StandingInput[];
 }
 
 type Context = RuleContext<unknown>;
@@ -162,6 +167,32 @@ function countFix(q: Quantity, word: NumberWord | undefined, value: number): Fix
   return edits;
 }
 
+/**
+ * The figures each indicator's standing comes from (the BAB III table's target and realisation),
+ * so that the engine can recount a tally with one of them corrected: a tally that is one off only
+ * because a realisation was mistyped in the table follows from that figure.
+ */
+function standingInputs(doc: LkipDocument, context: Context): StandingInput[] {
+  const province = provinceId(doc);
+  const out: StandingInput[] = [];
+  for (const indicator of doc.indicators) {
+    const figures = doc.measurements.filter((m) => m.indicatorId === indicator.id && isReportLevel(m, province) && m.place.kind === 'chapter-table');
+    const statement = figures.find((m) => m.role === 'target')?.statement;
+    const target = figures.find((m) => m.statement === statement && m.role === 'target');
+    const realisation = figures.find((m) => m.statement === statement && m.role === 'realisation');
+    if (!target?.quantity || !realisation?.quantity) continue;
+    const achievement = figures.find((m) => m.statement === statement && m.role === 'achievement')?.quantity;
+    out.push({
+      label: indicatorRef(doc, indicator),
+      target: inputOf(doc, target),
+      realisation: inputOf(doc, realisation),
+      polarity: indicatorPolarity(indicator, context),
+      decimals: achievement?.decimals ?? 2,
+    });
+  }
+  return out;
+}
+
 function checkTally(claim: TallyClaim, doc: LkipDocument, context: Context): void {
   const { ranges, members } = tallyRanges(doc, context);
   for (const c of CLASSES) {
@@ -170,12 +201,21 @@ function checkTally(claim: TallyClaim, doc: LkipDocument, context: Context): voi
     const word = claim[`${c}Word`];
     const range = ranges[c];
     const indicators = members[c].map((i) => indicatorRef(doc, i)).join(', ') || '—';
+    const evidence: FindingEvidence = {
+      figure: `tally|${c}`,
+      stated: figureOf(stated),
+      basis: 'derived',
+      role: 'count',
+      derivation: { kind: 'standing-count', standing: c, indicators: standingInputs(doc, context) },
+    };
+    if (range.min === range.max) evidence.expected = { text: String(range.min), value: range.min, decimals: 0 };
     context.report({
       at: stated.position,
       messageId: TALLY_MESSAGE[c],
-      data: { stated: stated.raw.trim(), computed: shownRange(range), indicators, noun: indicatorNoun(doc) },
+      data: { stated: said(stated), computed: shownRange(range), indicators, noun: indicatorNoun(doc) },
       ...(range.min === range.max ? { fix: countFix(stated, word, range.min) } : {}),
       subject: { role: c, detail: `tally:${claim.place.kind}` },
+      evidence,
     });
   }
 }
@@ -262,14 +302,16 @@ function targetVerdicts(doc: LkipDocument, indicator: Indicator, context: Contex
     const statements = new Set(source.map((m) => m.statement));
     const verdicts: Membership[] = [];
     const evidence: Measurement[] = [];
+    const pairs: StandingInput[] = [];
     for (const statement of statements) {
       const target = source.find((m) => m.statement === statement && m.role === 'target');
       const realisation = source.find((m) => m.statement === statement && m.role === 'realisation');
       if (!target?.quantity || !realisation?.quantity) continue;
       verdicts.push(meetsTarget(target.quantity, realisation.quantity, polarity, context.tolerance));
       evidence.push(realisation);
+      pairs.push({ label: unit.name, target: inputOf(doc, target), realisation: inputOf(doc, realisation), polarity, decimals: 2 });
     }
-    return { unit, labels: [], evidence, verdict: combine(verdicts) };
+    return { unit, labels: [], evidence, pairs, verdict: combine(verdicts) };
   });
 }
 
@@ -307,13 +349,30 @@ function checkCountIndicator(indicator: Indicator, doc: LkipDocument, context: C
   for (const m of stated) {
     const q = m.quantity as Quantity;
     if (!outside(q, range)) continue;
+    const fixText = replaceNumber(q, range.min, 0);
+    const evidence: FindingEvidence = {
+      figure: figureKey(doc, m),
+      stated: figureOf(q),
+      basis: 'derived',
+      role: 'realisation',
+      place: placeName(doc, m.place, m.unitId),
+      label: indicatorLabel(doc, indicator.id),
+    };
+    if (range.min === range.max) evidence.expected = { text: fixText, value: range.min, decimals: 0 };
+    // "N Kab/Kota reached their target" is a recount the engine can redo with a district's figure corrected.
+    if (countOf.criterion === 'target') evidence.derivation = { kind: 'standing-count', standing: 'reached', indicators: verdicts.flatMap((v) => v.pairs?.slice(0, 1) ?? []) };
+    // The target the count is measured against: a fix that moves the indicator across it is for the reviewer.
+    const targets = doc.measurements.filter((t) => t.indicatorId === indicator.id && t.role === 'target' && isReportLevel(t, province));
+    const target = targets.find((t) => t.statement === m.statement) ?? targets.find((t) => t.place.kind === 'chapter-table') ?? targets[0];
+    if (target?.quantity) evidence.against = { target: figureOf(target.quantity), polarity: { polarity: 'higher-is-better' } };
     context.report({
       at: q.position,
       messageId: countOf.criterion === 'target' ? 'countOfTarget' : 'countOfCategory',
-      data: { indicator: indicatorRef(doc, indicator), stated: q.raw.trim(), computed: shownRange(range), category: countOf.category ?? '', units: unitList(doc, verdicts) },
-      ...(range.min === range.max ? { fix: { at: q.position, text: replaceNumber(q, range.min, 0) } } : {}),
+      data: { indicator: indicatorRef(doc, indicator), stated: said(q), computed: shownRange(range), category: countOf.category ?? '', units: unitList(doc, verdicts) },
+      ...(range.min === range.max ? { fix: { at: q.position, text: fixText } } : {}),
       related: evidenceNotes(doc, verdicts),
       subject: { indicator: String(indicator.number ?? indicator.key), role: 'realisation', detail: `count-of:${m.place.kind}` },
+      evidence,
     });
   }
 }
@@ -329,7 +388,7 @@ function checkCategoryCount(claim: CategoryCountClaim, doc: LkipDocument, contex
     context.report({
       at: claim.count.position,
       messageId: 'categoryCount',
-      data: { stated: claim.count.raw.trim(), category: claim.category, computed: shownRange(range), units: unitList(doc, verdicts) },
+      data: { stated: said(claim.count), category: claim.category, computed: shownRange(range), units: unitList(doc, verdicts) },
       ...(range.min === range.max
         ? { suggestions: [{ messageId: 'setCount', data: { computed: range.min }, fix: { at: claim.count.position, text: replaceNumber(claim.count, range.min, 0) } }] }
         : {}),
@@ -364,32 +423,32 @@ export default defineRule({
     },
     messages: {
       tallyAbove: {
-        en: 'The tally says {stated} indicators ({noun}) are above target, but the indicators’ own figures give {computed} ({indicators}).',
-        id: 'Disebutkan {stated} {noun} di atas target, padahal capaian masing-masing {noun} memberi {computed} ({indicators}).',
+        en: 'The tally says {stated} {noun} above target; their own figures give {computed}.',
+        id: 'Disebutkan {stated} {noun} di atas target; capaian masing-masing memberi {computed}.',
       },
       tallyAt: {
-        en: 'The tally says {stated} indicators ({noun}) are at target, but the indicators’ own figures give {computed} ({indicators}).',
-        id: 'Disebutkan {stated} {noun} sesuai target, padahal capaian masing-masing {noun} memberi {computed} ({indicators}).',
+        en: 'The tally says {stated} {noun} at target; their own figures give {computed}.',
+        id: 'Disebutkan {stated} {noun} sesuai target; capaian masing-masing memberi {computed}.',
       },
       tallyBelow: {
-        en: 'The tally says {stated} indicators ({noun}) are below target, but the indicators’ own figures give {computed} ({indicators}).',
-        id: 'Disebutkan {stated} {noun} di bawah target, padahal capaian masing-masing {noun} memberi {computed} ({indicators}).',
+        en: 'The tally says {stated} {noun} below target; their own figures give {computed}.',
+        id: 'Disebutkan {stated} {noun} di bawah target; capaian masing-masing memberi {computed}.',
       },
       countOfCategory: {
-        en: '{indicator}: realisation stated as {stated}, but {computed} district offices have the category “{category}” or higher in the BAB III table ({units}).',
-        id: '{indicator}: realisasi dinyatakan {stated}, padahal tabel BAB III memberi {computed} Kab/Kota berkategori “{category}” atau lebih tinggi ({units}).',
+        en: '{indicator}: realisation {stated}, but {computed} district offices are “{category}” or higher ({units}).',
+        id: '{indicator}: realisasi {stated}, padahal {computed} Kab/Kota berkategori “{category}” atau lebih ({units}).',
       },
       countOfTarget: {
-        en: '{indicator}: realisation stated as {stated}, but {computed} district offices reach their target ({units}).',
-        id: '{indicator}: realisasi dinyatakan {stated}, padahal {computed} Kab/Kota mencapai targetnya ({units}).',
+        en: '{indicator}: realisation {stated}, but {computed} district offices reach their target ({units}).',
+        id: '{indicator}: realisasi {stated}, padahal {computed} Kab/Kota mencapai target ({units}).',
       },
       categoryCount: {
-        en: '{stated} district offices are said to be “{category}”, but the BAB III table gives {computed} ({units}).',
-        id: 'Disebutkan {stated} Kab/Kota berkategori “{category}”, padahal tabel BAB III memberi {computed} ({units}).',
+        en: '{stated} district offices are said to be “{category}”, but the table gives {computed} ({units}).',
+        id: '{stated} Kab/Kota disebut berkategori “{category}”, padahal tabel memberi {computed} ({units}).',
       },
       unitNotInCategory: {
-        en: '{unit} is said to be “{category}”, but the BAB III table gives it “{actual}”.',
-        id: '{unit} disebut berkategori “{category}”, padahal tabel BAB III memberinya kategori “{actual}”.',
+        en: '{unit} is said to be “{category}”, but the table gives “{actual}”.',
+        id: '{unit} disebut berkategori “{category}”, padahal tabel memberi “{actual}”.',
       },
       setCount: {
         en: 'Change the count to {computed}.',

@@ -1,8 +1,8 @@
 import { defineRule, type RelatedDescriptor } from '@lkip/engine';
 import type { Indicator, LkipDocument, Measurement, Position, Quantity } from '@lkip/schema';
 import { z } from 'zod';
-import { placeNote, shown } from './support/describe.js';
-import { measurementLabel, measurementSubject, unitSuffix } from './support/measurement-labels.js';
+import { indicatorLabel, indicatorShort, placeName, placeNote, said } from './support/describe.js';
+import { measurementShort, measurementSubject, unitSuffix } from './support/measurement-labels.js';
 
 /**
  * unit-mismatch: one indicator stated in different units of measure ("3,06 %" in a district's
@@ -200,12 +200,12 @@ export default defineRule<Options>({
     },
     messages: {
       differsFromPk: {
-        en: '{indicator}{unit}: {value} is stated in "{stated}" here ({place}), but the Perjanjian Kinerja measures this indicator in "{expected}".',
-        id: '{indicator}{unit}: {value} dinyatakan dalam "{stated}" di sini ({place}), padahal Perjanjian Kinerja mengukur indikator ini dalam "{expected}".',
+        en: '{indicator}{unit}: {value} in "{stated}" here, but the PK measures it in "{expected}".',
+        id: '{indicator}{unit}: {value} dalam "{stated}" di sini, padahal PK mengukurnya dalam "{expected}".',
       },
       differsFromOthers: {
-        en: '{indicator}{unit}: {value} is stated in "{stated}" here ({place}), but {count} other figures of this indicator are stated in "{expected}".',
-        id: '{indicator}{unit}: {value} dinyatakan dalam "{stated}" di sini ({place}), padahal {count} angka lain untuk indikator ini dinyatakan dalam "{expected}".',
+        en: '{indicator}{unit}: {value} in "{stated}" here, but {count} other figures in "{expected}".',
+        id: '{indicator}{unit}: {value} dalam "{stated}" di sini, padahal {count} angka lain dalam "{expected}".',
       },
       useUnit: {
         en: 'Write "{expected}" instead of "{stated}"',
@@ -222,9 +222,9 @@ export default defineRule<Options>({
         at: figure.quantity.position,
         messageId: expected.source === 'pk' ? 'differsFromPk' : 'differsFromOthers',
         data: {
-          indicator: measurementLabel(doc, m),
+          indicator: measurementShort(doc, m),
           unit: unitSuffix(doc, m),
-          value: shown(figure.quantity),
+          value: said(figure.quantity),
           stated: figure.unit,
           place: placeNote(doc, m.place, m.position.line, m.unitId),
           expected: expected.text,
@@ -233,6 +233,15 @@ export default defineRule<Options>({
         ...(at ? { suggestions: [{ messageId: 'useUnit', data: { expected: expected.text, stated: figure.unit }, fix: { at, text: expected.text } }] } : {}),
         related: relatedFigures(doc, expected, agreeing),
         subject: measurementSubject(doc, m, `${m.measure}/${m.place.kind}`),
+        // One indicator in the wrong unit in several offices' documents is one template copied: one problem.
+        evidence: {
+          figure: `unit-of-measure|${indicatorShort(doc, m.indicatorId)}|${m.measure}|${m.place.kind}`,
+          stated: { text: figure.unit },
+          expected: { text: expected.text },
+          basis: 'rule',
+          place: placeName(doc, m.place, m.unitId),
+          label: indicatorLabel(doc, m.indicatorId),
+        },
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, type FindingSubject, lineRef, type SuggestionDescriptor } from '@lkip/engine';
+import { defineRule, type FindingEvidence, type FindingSubject, lineRef, type SuggestionDescriptor, wordRef } from '@lkip/engine';
 import type { LkipDocument, Position, YearClaim, YearListClaim } from '@lkip/schema';
 import { z } from 'zod';
 
@@ -122,6 +122,16 @@ function subjectOf(finding: YearFinding): FindingSubject {
   return { detail: `${finding.kind}:${finding.year}` };
 }
 
+/** Last year's report year left in several places is one problem: the report's own year, written wrong. */
+const REPORT_YEAR_KINDS = new Set<YearFindingKind>(['fiscalYear', 'reportYear', 'presentYear']);
+
+function evidenceOf(finding: YearFinding, fiscalYear: number | undefined): FindingEvidence {
+  // A year is a word here, not a quantity: compared as written, never shown as 2.023.
+  const stated = { text: String(finding.year) };
+  if (!REPORT_YEAR_KINDS.has(finding.kind) || fiscalYear === undefined) return { stated, basis: 'rule' };
+  return { figure: 'report-year', stated, expected: { text: String(fiscalYear) }, basis: 'rule', role: 'other' };
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'year-mismatch',
@@ -173,8 +183,9 @@ export default defineRule<Options>({
         messageId: finding.kind,
         data: { year: finding.year, fiscalYear: fiscalYear ?? '' },
         suggestions: suggestionsFor(finding),
-        ...(finding.other ? { related: [{ at: finding.other, note: `tahun ${finding.year}, ${lineRef(finding.other.line)}` }] } : {}),
+        ...(finding.other ? { related: [{ at: finding.other, note: `${wordRef('year')} ${finding.year}, ${lineRef(finding.other.line)}` }] } : {}),
         subject: subjectOf(finding),
+        evidence: evidenceOf(finding, fiscalYear),
       });
     }
   },

@@ -218,3 +218,31 @@ No	Satker	Target (Indeks)	Realisasi (indeks)	%
     expect(new Set(messages.map((m) => m.messageId))).toEqual(new Set(['mismatch']));
   });
 });
+
+describe('capaian-mismatch: the capaian of an average row', () => {
+  const table = (average: string) =>
+    [
+      'Laporan Kinerja Instansi Pemerintah BPS Provinsi Teluk Biru Tahun 2024',
+      'BAB II PERENCANAAN KINERJA DAN PERJANJIAN KINERJA',
+      '| No | Sasaran | Indikator Kinerja | Target |\n| --- | --- | --- | --- |\n| 1 | Meningkatnya kualitas data | Indeks Kepuasan Konsumen Data | 80 Indeks |',
+      'BAB III AKUNTABILITAS KINERJA',
+      '1. Indikator Kinerja Utama : Indeks Kepuasan Konsumen Data',
+      [
+        '| No | Satker | Target | Realisasi | % |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | BPS Provinsi Teluk Biru | 80.00 | 88.00 | 110.00 |',
+        '| 2 | BPS Kabupaten Batu Merah | 90.00 | 81.00 | 90.00 |',
+        '| 3 | BPS Kota Lembah Hijau | 70.00 | 77.00 | 110.00 |',
+        `| | Rata-rata | 80.00 | 82.00 | ${average} |`,
+      ].join('\n'),
+    ].join('\n\n') + '\n';
+
+  it('accepts the ratio of the averages (102.50) and the mean of the rows’ percentages (103.33)', () => {
+    expect(findings(RULE, table('102.50'))).toEqual([]);
+    expect(findings(RULE, table('103.33'))).toEqual([]);
+  });
+
+  it('reports an average capaian that is neither', () => {
+    expect(findings(RULE, table('104.10')).map((m) => m.line)).toEqual([table('104.10').split('\n').findIndex((l) => l.includes('Rata-rata')) + 1]);
+  });
+});

@@ -71,6 +71,23 @@ function lkipBlock(page: Page, heading: string): string | undefined {
   return `${body.slice(open + 1, close).join('\n')}\n`;
 }
 
+/**
+ * The ```lkip previous blocks under a heading: earlier filings the example is linted against
+ * (history-mismatch), as `--previous` gives them.
+ */
+function previousBlocks(page: Page, heading: string): string[] {
+  const body = section(page, heading) ?? [];
+  const blocks: string[] = [];
+  for (let open = 0; open < body.length; open++) {
+    if (!/^```lkip\s+previous\s*$/.test((body[open] ?? '').trim())) continue;
+    const close = body.findIndex((l, i) => i > open && l.trim() === '```');
+    if (close < 0) break;
+    blocks.push(`${body.slice(open + 1, close).join('\n')}\n`);
+    open = close;
+  }
+  return blocks;
+}
+
 interface ZodNode {
   _zod?: { def?: { type?: string; shape?: Record<string, unknown>; innerType?: ZodNode; in?: ZodNode } };
 }
@@ -159,14 +176,14 @@ describe.each(rules.map((rule: AnyRule) => [rule.meta.id, rule] as const))('%s',
     it('gives at least one finding on its Wrong example', () => {
       const block = lkipBlock(page, '### Wrong');
       expect(block, `${where}: "### Wrong" has no \`\`\`lkip block`).toBeDefined();
-      const found = findings(id, block ?? '');
+      const found = findings(id, block ?? '', {}, previousBlocks(page, '### Wrong'));
       expect(found.length, `${where}: the Wrong example gives no ${id} finding`).toBeGreaterThanOrEqual(1);
     });
 
     it('gives no finding on its Right example', () => {
       const block = lkipBlock(page, '### Right');
       expect(block, `${where}: "### Right" has no \`\`\`lkip block`).toBeDefined();
-      const found = findings(id, block ?? '');
+      const found = findings(id, block ?? '', {}, previousBlocks(page, '### Right'));
       expect(
         found.map((m) => `${m.line}:${m.column} ${m.message}`),
         `${where}: the Right example gives ${id} findings`,

@@ -129,9 +129,61 @@ describe('formula-mismatch', () => {
       { ruleId: RULE, messageId: 'mismatchPlainAverage', line: 1425, column: 24 },
       // NKA BNNK Rote Ndao 94.57: 60/40 gives 94.90, the plain average 94.565.
       { ruleId: RULE, messageId: 'mismatchPlainAverage', line: 1503, column: 30 },
+      // IKPA: the weights stated at lines 1578 and 1642 (20/55/25) name three components; the
+      // second column is headed with the first one's name, and the Nilai Total figures do not
+      // follow the weights (BNNP 91.53, Kota Kupang 98.46, Rote Ndao 96.60). Belu's 99.90 holds
+      // by rounding ("100" may be 99.5–100.5).
+      { ruleId: RULE, messageId: 'mislabelledTerm', line: 1587, column: 33 },
+      { ruleId: RULE, messageId: 'mismatch', line: 1588, column: 30 },
+      { ruleId: RULE, messageId: 'mislabelledTerm', line: 1651, column: 33 },
+      { ruleId: RULE, messageId: 'mismatch', line: 1653, column: 35 },
+      { ruleId: RULE, messageId: 'mismatch', line: 1654, column: 36 },
       // IKPA Rote Ndao Nilai Akhir 92.88: 96.50 / 80 % = 120.63.
       { ruleId: RULE, messageId: 'mismatch', line: 1654, column: 46 },
     ]);
+  });
+
+  describe('weights stated for named components', () => {
+    const weights = (sentence: string, header: string, rows: string[]) =>
+      [
+        'LAPORAN KINERJA INSTANSI PEMERINTAH BADAN PUSAT DATA PROVINSI TELUK BIRU TAHUN 2024',
+        'BAB III AKUNTABILITAS KINERJA',
+        '1. Indikator Kinerja Utama : Indeks Pelayanan Publik',
+        sentence,
+        `| No | Unit Kerja | ${header} |\n| --- | --- | --- | --- | --- | --- |\n${rows.map((r) => `| ${r} |`).join('\n')}`,
+      ].join('\n\n') + '\n';
+    const SENTENCE = 'Indeks dihitung dari tiga komponen, yaitu Kebijakan Pelayanan (30%), Sumber Daya Manusia (30%) dan Kualitas Layanan (40%).';
+    const HEADER = 'Kebijakan Pelayanan | Sumber Daya Manusia | Kualitas Layanan | Nilai Indeks';
+
+    it('is silent when the totals follow the weights a sentence states', () => {
+      // 0.3 × 80.00 + 0.3 × 70.00 + 0.4 × 90.00 = 81.00; 0.3 × 65.50 + 0.3 × 72.25 + 0.4 × 88.00 = 76.53.
+      const text = weights(SENTENCE, HEADER, ['1 | Kantor Pusat | 80.00 | 70.00 | 90.00 | 81.00', '2 | Kantor Cabang | 65.50 | 72.25 | 88.00 | 76.53']);
+      expect(findings(RULE, text)).toEqual([]);
+    });
+
+    it('reports a total that is not Σ weight × component, and a header copied from its neighbour', () => {
+      const text = weights(SENTENCE, HEADER.replace('Sumber Daya Manusia', 'Kebijakan Pelayanan'), ['1 | Kantor Pusat | 80.00 | 70.00 | 90.00 | 80.00', '2 | Kantor Cabang | 65.50 | 72.25 | 88.00 | 76.53']);
+      const messages = findings(RULE, text);
+      expect(messages.map((m) => m.messageId)).toEqual(['mislabelledTerm', 'mismatch']);
+      expect(messages[0]?.message).toContain('Sumber Daya Manusia');
+      expect(messages[1]?.message).toContain('81');
+      expect(messages[1]?.line).toBe(cellAt(text, 'Kantor Pusat', '80.00 |').line);
+    });
+
+    it('reads the weights from a table of components and bobot', () => {
+      const table = '| Komponen | Bobot |\n| --- | --- |\n| Kebijakan Pelayanan | 30% |\n| Sumber Daya Manusia | 30% |\n| Kualitas Layanan | 40% |';
+      const right = weights(table, HEADER, ['1 | Kantor Pusat | 80.00 | 70.00 | 90.00 | 81.00']);
+      expect(findings(RULE, right)).toEqual([]);
+      const wrong = weights(table, HEADER, ['1 | Kantor Pusat | 80.00 | 70.00 | 90.00 | 82.00']);
+      expect(findings(RULE, wrong).map((m) => m.messageId)).toEqual(['mismatch']);
+    });
+
+    it('leaves a table alone when the weights name other components than its headers, or do not add up to 100 %', () => {
+      const other = weights('Nilai dihitung dari Pemenuhan (30%), Reform (30%) dan Hasil (40%).', 'Pengungkit | Hasil | Nilai ZI | Nilai Akhir', ['1 | Kantor Pusat | 32.72 | 35.49 | 68.21 | 68.21']);
+      expect(findings(RULE, other)).toEqual([]);
+      const partial = weights(SENTENCE.replace('(40%)', '(20%)'), HEADER, ['1 | Kantor Pusat | 80.00 | 70.00 | 90.00 | 80.00']);
+      expect(findings(RULE, partial)).toEqual([]);
+    });
   });
 
   describe('arithmetic written out in prose', () => {

@@ -15,16 +15,20 @@ export function ruleById(id: string): Rule<any> {
   return rule;
 }
 
-/** Lints a draft with the given rules (all when omitted), the way the CLI does. */
-export function lint(draft: string, ruleIds?: string[], config: LkipConfig = {}): LintMessage[] {
+/**
+ * Lints a draft with the given rules (all when omitted), the way the CLI does; `previous` are
+ * the texts of earlier filings, as `--previous` gives them.
+ */
+export function lint(draft: string, ruleIds?: string[], config: LkipConfig = {}, previous: readonly string[] = []): LintMessage[] {
   const doc = parseDraft(draft);
   const selected = ruleIds ? ruleIds.map(ruleById) : rules;
-  return lintDocument(doc, { rules: selected, config: resolveConfig({ reportUnusedDisableDirectives: 'off', ...config }), text: draft });
+  const earlier = previous.map((text, i) => parseDraft(text, { path: `previous-${i + 1}.md` }));
+  return lintDocument(doc, { rules: selected, config: resolveConfig({ reportUnusedDisableDirectives: 'off', ...config }), text: draft, ...(earlier.length > 0 ? { previous: earlier } : {}) });
 }
 
 /** Messages of one rule only. */
-export function findings(ruleId: string, draft: string, config: LkipConfig = {}): LintMessage[] {
-  return lint(draft, [ruleId], config).filter((m) => m.ruleId === ruleId);
+export function findings(ruleId: string, draft: string, config: LkipConfig = {}, previous: readonly string[] = []): LintMessage[] {
+  return lint(draft, [ruleId], config, previous).filter((m) => m.ruleId === ruleId);
 }
 
 export function readDraft(path: string): string {

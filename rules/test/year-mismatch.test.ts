@@ -143,3 +143,24 @@ describe('year-mismatch: the seed', () => {
     expect(found).toEqual(EXPECTED);
   });
 });
+
+describe('year-mismatch: the year at the head of the results', () => {
+  const results = (sentence: string) =>
+    draft(
+      'Laporan Kinerja Instansi Pemerintah Dinas Pendidikan Kabupaten Lembah Hijau Tahun 2024',
+      pkChapter(['Meningkatkan mutu pendidikan', 'Persentase sekolah terakreditasi A', '60 %']),
+      'BAB III AKUNTABILITAS KINERJA',
+      sentence,
+    );
+
+  it('reports "Tahun 2023, Satker … telah berhasil melaksanakan" in a 2024 report', () => {
+    const text = results('Tahun 2023, Dinas Pendidikan Kabupaten Lembah Hijau telah berhasil melaksanakan tugas utama yang menjadi tanggung jawab organisasi.');
+    expect(brief(findings(RULE, text))).toEqual([at(text, 'presentYear', '2023')]);
+  });
+
+  it('stays quiet on last year’s figure in a comparison, and on the right year', () => {
+    expect(findings(RULE, results('Pada tahun 2023 capaiannya 95 %, dan pada tahun 2024 capaiannya 98 %.'))).toEqual([]);
+    expect(findings(RULE, results('Pada tahun 2023 capaian indikator ini telah mencapai 95 %.'))).toEqual([]);
+    expect(findings(RULE, results('Tahun 2024, Dinas Pendidikan Kabupaten Lembah Hijau telah berhasil melaksanakan tugas utama.'))).toEqual([]);
+  });
+});

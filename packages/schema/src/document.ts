@@ -297,8 +297,15 @@ export const Formula = z
         tableId: z.string(),
         resultColumn: z.int().min(0),
         termColumns: z.array(z.int().min(0)),
+        /**
+         * Term columns whose header names another term (a header copied from its neighbour): the
+         * column stands where the term belongs, so the formula applies, and the header is wrong.
+         */
+        mislabelled: z.array(z.object({ column: z.int().min(0), header: z.string(), expected: z.string(), position: Position })).optional(),
       }),
     ),
+    /** Where the formula comes from: written out ("NKA = 60% × EKA + …"), a header, or weights stated for named components in a sentence or a table. */
+    source: z.enum(['written', 'header', 'weights-sentence', 'weights-table']).optional(),
     position: Position,
   })
   .meta({ id: 'Formula' });
@@ -485,6 +492,109 @@ export const Sentence = z
   .meta({ id: 'Sentence' });
 export type Sentence = z.infer<typeof Sentence>;
 
+/**
+ * "meliputi 5 aspek, yaitu: a, b, c, d dan e": a count the draft states and the items it lists
+ * for it, inline after "yaitu/yakni/meliputi/terdiri dari/antara lain" or as the list that follows.
+ */
+export const Enumeration = z
+  .object({
+    id: z.string(),
+    count: z.int().min(0),
+    /** The count as written ("5", "empat", "3 (tiga)"). */
+    countText: z.string(),
+    /** The words the count counts ("aspek", "sub komponen"). */
+    noun: z.string(),
+    /** exact: "yaitu", "meliputi", "terdiri dari"; partial: "antara lain", "di antaranya", "dll." (examples only). */
+    completeness: z.enum(['exact', 'partial']),
+    form: z.enum(['inline', 'list']),
+    items: z.array(TextSpan),
+    /** Some item holds a "dan"/"serta" that may join two items: fewer items than the count is no proof. */
+    ambiguous: z.boolean(),
+    countPosition: Position,
+    position: Position,
+  })
+  .meta({ id: 'Enumeration' });
+export type Enumeration = z.infer<typeof Enumeration>;
+
+/** An office named in prose or in a table's text cell. */
+export const OfficeMention = z
+  .object({
+    /** The unit named; absent when the words name only a kind of office ("<acronym> Kota" and no place). */
+    unitId: z.string().optional(),
+    kind: UnitKind,
+    text: z.string(),
+    /** The place words read after the office prefix; absent when none follow ("<acronym> Kota dengan …"). */
+    place: z.string().optional(),
+    /** Named as a partner ("bekerja sama dengan …", "bersama …", "kepada …"), not as the one that acts. */
+    partner: z.boolean(),
+    /** A mention in a table cell: the table, row (0-based, body rows) and column. */
+    tableId: z.string().optional(),
+    row: z.int().min(0).optional(),
+    column: z.int().min(0).optional(),
+    position: Position,
+  })
+  .meta({ id: 'OfficeMention' });
+export type OfficeMention = z.infer<typeof OfficeMention>;
+
+/**
+ * The part of a chapter given to one office: a sub-heading that names that office alone
+ * ("4. Kantor Kabupaten Lembah Hijau") and the paragraphs under it, up to the next such heading
+ * or the next lettered part.
+ */
+export const OfficePart = z
+  .object({
+    unitId: z.string(),
+    heading: Position,
+    paragraphs: z.array(Position),
+    position: Position,
+  })
+  .meta({ id: 'OfficePart' });
+export type OfficePart = z.infer<typeof OfficePart>;
+
+/** "Untuk mendukung IKU tersebut … melakukan kegiatan X": the activities a draft names for one indicator. */
+export const SupportingActivity = z
+  .object({
+    indicatorId: z.string(),
+    text: z.string(),
+    place: Place,
+    position: Position,
+  })
+  .meta({ id: 'SupportingActivity' });
+export type SupportingActivity = z.infer<typeof SupportingActivity>;
+
+/**
+ * A sub-heading inside one indicator's section that names an indicator again ("b. Metode
+ * Pengukuran dan Analisis Realisasi IKU <name> tahun 2024 …"), matched to the draft's indicators.
+ */
+export const IndicatorMention = z
+  .object({
+    indicatorId: z.string(),
+    /** The indicator whose section the sub-heading stands in. */
+    sectionIndicatorId: z.string(),
+    text: z.string(),
+    position: Position,
+  })
+  .meta({ id: 'IndicatorMention' });
+export type IndicatorMention = z.infer<typeof IndicatorMention>;
+
+/**
+ * "Tahun 2023 nilai … 77.91 indeks berkategori “Baik”", "Indeks X Provinsi Y berkategori
+ * “Tinggi”": a category stated in prose for an indicator, with the value beside it when the
+ * sentence gives one, the office it is about when it names one, and the year it speaks of.
+ */
+export const CategoryStatement = z
+  .object({
+    indicatorId: z.string(),
+    unitId: z.string().optional(),
+    year: z.int(),
+    label: TextSpan,
+    value: Quantity.optional(),
+    place: Place,
+    position: Position,
+  })
+  .meta({ id: 'CategoryStatement' });
+export type CategoryStatement = z.infer<typeof CategoryStatement>;
+
 export const DocumentMeta = z
   .object({
     title: z.string().optional(),
@@ -528,6 +638,12 @@ export const LkipDocument = z
     tables: z.array(RawTable),
     sections: z.array(Section),
     sentences: z.array(Sentence),
+    enumerations: z.array(Enumeration),
+    officeMentions: z.array(OfficeMention),
+    officeParts: z.array(OfficePart),
+    activities: z.array(SupportingActivity),
+    categoryStatements: z.array(CategoryStatement),
+    indicatorMentions: z.array(IndicatorMention),
     directives: z.array(Directive),
     diagnostics: z.array(Diagnostic),
   })

@@ -18,6 +18,12 @@ export function emptyDocument(format: LkipDocument['source']['format'] = 'markdo
     tables: [],
     sections: [],
     sentences: [],
+    enumerations: [],
+    officeMentions: [],
+    officeParts: [],
+    activities: [],
+    categoryStatements: [],
+    indicatorMentions: [],
     directives: [],
     diagnostics: [],
   };

@@ -1,18 +1,6 @@
-import { lineRef } from '@lkip/engine';
+import { lineRef, numberRef, placeRef } from '@lkip/engine';
 import type { LkipDocument, Place, Quantity } from '@lkip/schema';
 import { formatIndonesianNumber, numberStyleOf } from '@lkip/parse';
-
-const PLACE_NAMES: Record<Place['kind'], string> = {
-  summary: 'Ikhtisar Eksekutif',
-  pk: 'Perjanjian Kinerja (BAB II)',
-  'chapter-table': 'tabel BAB III',
-  'chapter-prose': 'uraian BAB III',
-  appendix: 'Lampiran',
-  recap: 'Rekapitulasi',
-  'signed-pk': 'PK',
-  prose: 'uraian',
-  closing: 'BAB IV',
-};
 
 export function unitName(doc: LkipDocument, unitId: string | undefined): string {
   return doc.units.find((u) => u.id === unitId)?.name ?? '';
@@ -35,18 +23,54 @@ export function indicatorLabel(doc: LkipDocument, indicatorId: string | undefine
   return indicator.number !== undefined ? `${indicatorNumberLabel(doc, indicator.number)} (${name})` : name;
 }
 
-/** "PK BCNK Batu Merah, baris 2341", "tabel BAB III — Batu Merah, baris 812": where another figure stands. */
-export function placeNote(doc: LkipDocument, place: Place, line: number, unitId?: string): string {
-  let name = PLACE_NAMES[place.kind];
+/**
+ * "PK BCNK Batu Merah", "tabel BAB III — Batu Merah": where a figure stands, with the kind of
+ * place as a reference the engine words in the message's language ("the Chapter III table").
+ */
+export function placeName(doc: LkipDocument, place: Place, unitId?: string): string {
+  let name = placeRef(place.kind);
   if (place.kind === 'signed-pk') {
     const section = doc.sections.find((s) => s.id === place.sectionId);
     const unit = unitName(doc, section?.unitId ?? unitId);
-    name = unit ? `PK ${unit}` : 'PK';
+    name = unit ? `PK ${unit}` : placeRef('signed-pk');
   } else if (place.kind === 'recap' || place.kind === 'chapter-table' || place.kind === 'appendix') {
     const unit = unitName(doc, unitId);
     if (unit) name = `${name} — ${unit}`;
   }
-  return `${name}, ${lineRef(line)}`;
+  return name;
+}
+
+/** "tabel BAB III, baris 812": the kind of place and the line, for a figure of an office the message already names. */
+export function placeShort(place: Place, line: number): string {
+  return `${placeRef(place.kind)}, ${lineRef(line)}`;
+}
+
+/** "PK BCNK Batu Merah, baris 2341", "tabel BAB III — Batu Merah, baris 812": where another figure stands. */
+export function placeNote(doc: LkipDocument, place: Place, line: number, unitId?: string): string {
+  return `${placeName(doc, place, unitId)}, ${lineRef(line)}`;
+}
+
+/** "IKK 14": an indicator as short messages name it (its number, else its name cut to 40 characters). */
+export function indicatorShort(doc: LkipDocument, indicatorId: string | undefined): string {
+  const indicator = doc.indicators.find((i) => i.id === indicatorId);
+  if (!indicator) return '';
+  if (indicator.number !== undefined) return indicatorNumberLabel(doc, indicator.number);
+  return indicator.name.length > 40 ? `${indicator.name.slice(0, 39)}…` : indicator.name;
+}
+
+/**
+ * A figure inside a message: its number as a reference the engine writes in the message's
+ * language (89,58 / 89.58), with "%" when the draft wrote one, and its unit of measure when asked.
+ */
+export function said(q: Quantity, withUnit = false): string {
+  const percent = q.percent || /%/.test(q.raw) ? ' %' : '';
+  const unit = withUnit && q.unit && !percent ? ` ${q.unit}` : '';
+  return `${numberRef(q.value, q.decimals)}${percent}${unit}`;
+}
+
+/** A computed value inside a message, with the decimals of the figure it is compared with. */
+export function saidValue(value: number, decimals: number, percent = false): string {
+  return `${numberRef(value, decimals)}${percent ? ' %' : ''}`;
 }
 
 /** A figure as the draft wrote it, without its unit words. */

@@ -1,6 +1,6 @@
 import type { FindingSubject } from '@lkip/engine';
 import type { LkipDocument, Measurement } from '@lkip/schema';
-import { indicatorLabel, indicatorNumberLabel, unitName } from './describe.js';
+import { indicatorLabel, indicatorNumberLabel, indicatorShort, unitName } from './describe.js';
 
 /**
  * What a measurement is about, for messages: the indicator, or for a district's own index behind
@@ -13,6 +13,19 @@ export function measurementLabel(doc: LkipDocument, m: Measurement): string {
     return indicator.number !== undefined ? `${name} (${indicatorNumberLabel(doc, indicator.number)})` : name;
   }
   return indicatorLabel(doc, m.indicatorId);
+}
+
+/**
+ * What a measurement is about, as a short message names it: "IKK 14", or for a district's own
+ * index behind a count indicator, "IKK 3 (indeks kemandirian partisipasi)" cut to a few words.
+ */
+export function measurementShort(doc: LkipDocument, m: Measurement): string {
+  const indicator = doc.indicators.find((i) => i.id === m.indicatorId);
+  const short = indicatorShort(doc, m.indicatorId);
+  if (m.measure !== 'unit-value' || !indicator?.countOf) return short;
+  const name = indicator.countOf.measureName;
+  const cut = name.length > 32 ? `${name.slice(0, 31)}…` : name;
+  return indicator.number !== undefined ? `${short} (${cut})` : cut;
 }
 
 /** " — BCNK Batu Merah", " — agregat" for a "Rata-rata Provinsi" row, or nothing. */

@@ -20,7 +20,16 @@ const MARKUP = /[*_`]+/g;
 const TAG = /<[^<>\n]{0,400}>/g;
 
 export function plainText(raw: string): string {
-  return raw.replace(TAG, ' ').replace(MARKUP, '').replace(/\\([%$&_#{}])/g, '$1').replace(/[ \t\u00a0]+/g, ' ').trim();
+  return untrimmedPlain(raw).trim();
+}
+
+/**
+ * `plainText` before the trim. Every step works within a line (no pattern crosses a line
+ * break), so the plain text of two pieces joined at a line break is the two plain texts joined:
+ * `logicalParagraphs` builds long paragraphs piece by piece with this.
+ */
+function untrimmedPlain(raw: string): string {
+  return raw.replace(TAG, ' ').replace(MARKUP, '').replace(/\\([%$&_#{}])/g, '$1').replace(/[ \t\u00a0]+/g, ' ');
 }
 
 const LEAF_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
@@ -114,26 +123,91 @@ export function sentences(block: Block): { start: number; end: number; raw: stri
  */
 export function logicalParagraphs(blocks: readonly Block[], text: string): Block[] {
   const out: Block[] = [];
+  // The paragraph being joined. Its plain text is built piece by piece and trimmed once it is
+  // complete: recomputing it from the joined source at every join made a list of 12 000 short
+  // items take seconds (quadratic).
+  let open: JoinedPlain | undefined;
+  const close = () => {
+    const last = out[out.length - 1];
+    if (open && last) out[out.length - 1] = { ...last, plain: open.text.trim() };
+    open = undefined;
+  };
   for (const block of blocks) {
     const previous = out[out.length - 1];
+    const previousPlain = open ?? (previous ? JoinedPlain.of(previous.plain) : undefined);
     const joins =
       previous !== undefined &&
+      previousPlain !== undefined &&
       previous.kind === 'paragraph' &&
       block.kind === 'paragraph' &&
-      !/[.:;!?)"”]\s*$/.test(previous.plain) &&
+      !previousPlain.endsClosed() &&
       // A new numbered item starts a new paragraph even after an unfinished one.
       !(block.inList && block.listNumber !== undefined && block.listNumber !== previous.listNumber) &&
       !/^\d{1,2}[.)]\s/.test(block.plain) &&
       // Lower case or a digit continues a sentence; so does anything after a long unfinished one
       // ("… Nilai Indikator Kinerja Pelaksanaan" / "Anggaran (IKPA) …").
-      (/^[a-z0-9(]/.test(block.plain) || previous.plain.length > 150) &&
+      (/^[a-z0-9(]/.test(block.plain) || previousPlain.trimmedLength() > 150) &&
       block.start - previous.end < 400;
     if (joins && previous) {
-      const raw = text.slice(previous.start, block.end);
-      out[out.length - 1] = { ...previous, end: block.end, raw, plain: plainText(raw) };
+      const added = text.slice(previous.end, block.end);
+      if (open === undefined) open = JoinedPlain.of(untrimmedPlain(previous.raw));
+      // Blocks are separated by a line break; without one the pieces would not join exactly.
+      if (/^[\r\n]/.test(added)) open.append(untrimmedPlain(added));
+      else open = JoinedPlain.of(untrimmedPlain(text.slice(previous.start, block.end)));
+      out[out.length - 1] = { ...previous, end: block.end, raw: text.slice(previous.start, block.end) };
     } else {
+      close();
       out.push(block);
     }
   }
+  close();
   return out;
+}
+
+const SPACE = /\s/;
+/** What ends a sentence or a clause: a paragraph ending so is not continued by the next. */
+const CLOSING = new Set([...'.:;!?)"”']);
+
+/**
+ * The untrimmed plain text of a paragraph being joined, with what the joining test asks of its
+ * trimmed form (its last character, its length) kept as pieces are added.
+ */
+class JoinedPlain {
+  text = '';
+  private solid = false;
+  private lead = 0;
+  private trail = 0;
+  private lastSolid = '';
+
+  static of(plain: string): JoinedPlain {
+    const joined = new JoinedPlain();
+    joined.append(plain);
+    return joined;
+  }
+
+  append(piece: string): void {
+    this.text += piece;
+    let first = 0;
+    while (first < piece.length && SPACE.test(piece[first] as string)) first++;
+    if (first === piece.length) {
+      if (this.solid) this.trail += piece.length;
+      else this.lead += piece.length;
+      return;
+    }
+    if (!this.solid) this.lead += first;
+    this.solid = true;
+    let last = piece.length - 1;
+    while (SPACE.test(piece[last] as string)) last--;
+    this.trail = piece.length - 1 - last;
+    this.lastSolid = piece[last] as string;
+  }
+
+  /** The trimmed text ends with closing punctuation (`/[.:;!?)"”]\s*$/`). */
+  endsClosed(): boolean {
+    return this.solid && CLOSING.has(this.lastSolid);
+  }
+
+  trimmedLength(): number {
+    return this.solid ? this.text.length - this.lead - this.trail : 0;
+  }
 }

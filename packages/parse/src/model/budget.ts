@@ -139,6 +139,9 @@ function appendixTable(ctx: BuildContext, table: TableBlock): BudgetLine[] {
   return out;
 }
 
+const OF_TOTAL = /^\s*(?:dari|terhadap)\s+(?:total|jumlah|keseluruhan)\s+(?:pagu\s+|alokasi\s+)?anggaran\b/i;
+const SPENDING_KIND = /belanja\s+(?:pegawai|barang|modal)/i;
+
 /** "total alokasi anggaran sebesar Rp. X dengan realisasi Rp. Y atau 76.70 % dengan sisa Rp. Z atau 23.30 %". */
 function proseTotals(ctx: BuildContext): BudgetLine[] {
   const out: BudgetLine[] = [];
@@ -154,6 +157,8 @@ function proseTotals(ctx: BuildContext): BudgetLine[] {
         const before = s.raw.slice(Math.max(0, f.start - 160), f.start).toLowerCase().replace(/realisasi\s+pagu/g, 'realisasi');
         const q = toQuantity(ctx, f, s.start);
         if (f.percent) {
+          // "… atau 40 % dari total anggaran" in a sentence about one kind of spending is a share of another base (share-base judges it).
+          if (OF_TOTAL.test(s.raw.slice(f.end, f.end + 60)) && SPENDING_KIND.test(s.raw)) continue;
           if (last === 'realisation' && !line.percent) line.percent = q;
           else if (last === 'remainder' && !line.remainderPercent) line.remainderPercent = q;
           else if (/prosentase|persentase/.test(before) && !line.percent) line.percent = q;

@@ -1,5 +1,7 @@
 import { emptyDocument, type LkipDocument, type RawTable, type Section, type TableKind } from '@lkip/schema';
 import { collectFractions } from '../fractions/index.js';
+import type { MarkdownCache } from '../incremental.js';
+import { checkLimits, checkTableSize, limitDiagnostic, ReaderLimitError, type ReaderLimits } from '../limits.js';
 import { parseMarkdown } from '../pipeline.js';
 import { collectTables } from '../tables/index.js';
 import type { TableBlock } from '../tables/types.js';
@@ -10,6 +12,12 @@ import { columnRoleList, hasColumnRoles, type HeaderSynonyms } from './column-ro
 import { readClaims } from './claims.js';
 import { readComponentMeasurements } from './component-measurements.js';
 import { cellQuantities, columnContexts, type BuildContext } from './context.js';
+import { readActivities } from './activities.js';
+import { readEnumerations } from './enumerations.js';
+import { readOfficeMentions, readOfficeParts } from './office-mentions.js';
+import { readCategoryStatements } from './prose-categories.js';
+import { readIndicatorMentions } from './indicator-mentions.js';
+import { readStatedWeights } from './stated-weights.js';
 import { inputKindDiagnostic } from './excerpt.js';
 
 import { readFormulas } from './formulas.js';
@@ -32,6 +40,10 @@ export interface BuildOptions {
   fiscalYear?: number;
   /** The agency profile (a built-in id or additions to one); detected from the title when absent. */
   profile?: ProfileInput;
+  /** Reuses the Markdown parse of the blocks unchanged since the last read with this cache. */
+  markdownCache?: MarkdownCache;
+  /** Bounds on nesting and table size; past one the draft is refused (see limits.ts). */
+  limits?: Partial<ReaderLimits>;
 }
 
 interface ClassifiedTable {
@@ -43,9 +55,19 @@ interface ClassifiedTable {
 export function buildDocument(text: string, options: BuildOptions = {}): LkipDocument {
   const doc = emptyDocument(options.format ?? 'markdown', text.length);
   if (options.path !== undefined) doc.source.path = options.path;
+  // Checked before any work: a draft past a limit costs one pass over its lines.
+  const exceeded = checkLimits(text, options.limits);
+  if (exceeded) {
+    doc.diagnostics.push(limitDiagnostic(exceeded, text));
+    return doc;
+  }
   try {
     fill(doc, text, options);
   } catch (error) {
+    if (error instanceof ReaderLimitError) {
+      doc.diagnostics.push(limitDiagnostic(error.exceeded, text));
+      return doc;
+    }
     doc.diagnostics.push({
       severity: 'error',
       code: 'reader-failure',
@@ -57,9 +79,14 @@ export function buildDocument(text: string, options: BuildOptions = {}): LkipDoc
 
 function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   const map = new SourceMap(text);
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdown(text, options.markdownCache);
   const blocks = collectBlocks(tree, text);
   const tableBlocks = collectTables(tree, text);
+  // Tables of the text layouts are only known once read: checked before the model is built on them.
+  for (const block of tableBlocks) {
+    const over = checkTableSize(block.rows, block.position.line, options.limits);
+    if (over) throw new ReaderLimitError(over);
+  }
   const spans = detectSections(blocks, tableBlocks, text.length);
   const profile = profileOf(doc, text, options.profile);
   const vocabulary = officeVocabulary(profile, text);
@@ -90,10 +117,16 @@ function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   doc.scales = readScales(ctx, tables.filter((t) => t.kind === 'band' || t.kind === 'other'));
   doc.claims = readClaims(ctx);
   doc.budget = readBudget(ctx, tables);
-  doc.formulas = readFormulas(ctx, tables);
+  doc.formulas = [...readFormulas(ctx, tables), ...readStatedWeights(ctx, tables)].sort((a, b) => a.position.offset - b.position.offset);
   doc.meta = readMeta(ctx);
   doc.directives = readDirectives(ctx);
   doc.sentences = readSentences(ctx);
+  doc.enumerations = readEnumerations(ctx, tree);
+  doc.officeMentions = readOfficeMentions(ctx);
+  doc.officeParts = readOfficeParts(ctx);
+  doc.activities = readActivities(ctx);
+  doc.categoryStatements = readCategoryStatements(ctx);
+  doc.indicatorMentions = readIndicatorMentions(ctx);
   for (const u of indicators.unmatched.slice(0, 50)) {
     doc.diagnostics.push({
       severity: 'info',
@@ -293,7 +326,9 @@ function sectionIdAt(ctx: BuildContext, offset: number): string | undefined {
 
 function readMeasurementsOf(ctx: BuildContext, { block, kind }: ClassifiedTable, spans: SectionSpan[]): void {
   const top = topSectionAt(spans, block.position.offset);
-  const inner = spans.find((s) => s.id === sectionIdAt(ctx, block.position.offset));
+  // Looked up once: inside the callback it was found again for every span (quadratic in sections).
+  const innerId = sectionIdAt(ctx, block.position.offset);
+  const inner = spans.find((s) => s.id === innerId);
   switch (kind) {
     case 'pk': {
       if (inner?.kind === 'signed-pk') {

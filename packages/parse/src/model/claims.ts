@@ -206,16 +206,20 @@ function unitNamedAtStart(ctx: BuildContext, text: string): string | undefined {
 
 const YEAR_MENTION = /\b(tahun|TA\.?)(\s+anggaran)?\s+((?:19|20)\d{2})\b/gi;
 const LEGAL = /\b(?:nomor|no\.?)\s*[:.]?\s*[\w./-]{1,30}\s+$/i;
-const COMPARISON = /sebelumnya|dibandingkan|bandingkan|perbandingan|pembanding|\bs\.?\s?d\.?\b|sampai\s+dengan|grafik|periode/i;
+const COMPARISON = /sebelumnya|dibandingkan|bandingkan|perbandingan|pembanding|\bs\.?\s?d\.?\b|sampai\s+dengan|grafik|periode|\b(?:meningkat|menurun|naik|turun)\s+(?:\S+\s+){0,3}?dari\s+tahun\b/i;
 const REPORT = /laporan\s+(?:akuntabilitas\s+)?kinerja|\bLKIP\b|\bLAKIP\b/i;
 const LIST = /\btahun\s+((?:19|20)\d{2})((?:\s*,\s*(?:tahun\s+)?(?:19|20)\d{2})*)\s+(?:dan|serta)\s+(?:tahun\s+)?((?:19|20)\d{2})\b/gi;
 const CONTRAST = /\bsedangkan\s+(?:di\s+|pada\s+)?tahun\s+((?:19|20)\d{2})/gi;
+// "Tahun 2023, Satker … telah berhasil melaksanakan …" at the head of the results: the year of the
+// report's own work; "pada tahun 2023 capaiannya 95 %" (a figure of that year) is not.
+const RUNNING = /^\s*(?:pada\s+|di\s+|selama\s+)?tahun\s+(?:19|20)\d{2}\s*,?\s+[^.;]{0,200}?\btelah\s+(?:berhasil\s+)?(?:melaksanakan|menyelesaikan|menjalankan)\b/i;
 
 function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Claim[] {
   const out: Claim[] = [];
   for (const s of sentences(block)) {
     const raw = s.raw;
     const comparison = COMPARISON.test(raw);
+    const running = !comparison && !/%|\bpersen\b/i.test(raw) && RUNNING.test(raw) && [...raw.matchAll(YEAR_MENTION)].length === 1;
     const place = placeFor(ctx, placeKindAt(ctx, s.start), s.start);
     const mentions: { year: number; at: number; end: number }[] = [];
     for (const m of raw.matchAll(YEAR_MENTION)) {
@@ -234,7 +238,7 @@ function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Cla
         kind: 'year',
         year,
         context: fiscal ? 'fiscal-year' : report ? 'report-year' : comparison ? 'comparison' : 'other',
-        present: (fiscal && !comparison) || report || statesFigure || analysed,
+        present: (fiscal && !comparison) || report || statesFigure || analysed || running,
         comparison,
         text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
         place,

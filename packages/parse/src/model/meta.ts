@@ -42,9 +42,8 @@ export function readMeta(ctx: BuildContext): DocumentMeta {
   const head = ctx.text.slice(0, 3000);
   const title = /Laporan\s+(?:Akuntabilitas\s+)?Kinerja[^\n]*(?:\n[^\n]+){0,2}/i.exec(head);
   if (title) meta.title = title[0].replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
-  const agency = /(Badan\s+[A-Z][A-Za-z]+\s+[A-Z][A-Za-z]+(?:\s+Provinsi\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?)/i.exec(head.replace(/[*_]/g, '').replace(/\s+/g, ' '));
-  const office = agency ?? OFFICE_NAME.exec(head.replace(/[*_]/g, '').replace(/\s+/g, ' '));
-  if (office) meta.agency = titleCase(office[1] ?? '');
+  const agency = readAgencyName(head);
+  if (agency) meta.agency = agency;
   if (ctx.units.province) meta.province = ctx.units.province.placeName;
   meta.profile = ctx.profile.id;
   const acronym = readIndicatorAcronym(ctx.text, ctx.profile);
@@ -86,6 +85,39 @@ export function readIndicatorAcronym(text: string, profile: AgencyProfile): stri
     if (score > 0 && (!best || score > best.score)) best = { acronym, score };
   }
   return best?.acronym ?? (profile.id === 'generic' ? undefined : profile.indicatorAcronyms[0]);
+}
+
+// Words that end an agency's name when the next line (or the same line) goes on with its address,
+// contacts or the report's year: "… PROVINSI LEMBAH HIJAU / Jl. Merdeka No. 3".
+const NOT_A_NAME_WORD = /^(?:jl|jln|jalan|telp|telepon|tlp|fax|faks|faksimile|email|e-mail|surel|website|laman|kode|pos|no|nomor|rt|rw|kel|kelurahan|tahun|laporan|gedung|komplek|kompleks)$/i;
+
+/**
+ * The agency's name from the title page: "Badan … (Provinsi …)" or another kind of government
+ * body. Read within one paragraph (a blank line ends a name; the address or a logo's caption
+ * follows it) and cut at the first word that starts an address, a contact or a year, or at a word
+ * in lower case after a name in capitals ("… LEMBAH HIJAU bcn").
+ */
+function readAgencyName(head: string): string | undefined {
+  const paragraphs = head.split(/\n[ \t]*\n/).map((p) => p.replace(/[*_]/g, '').replace(/\s+/g, ' '));
+  // Capitalised words only: "berat badan lahir rendah" names no agency.
+  const badan = /((?:Badan|BADAN)\s+[A-Z][A-Za-z]+\s+[A-Z][A-Za-z]+(?:\s+(?:Provinsi|PROVINSI)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})?)/;
+  for (const pattern of [badan, OFFICE_NAME]) {
+    const match = paragraphs.map((p) => pattern.exec(p)).find((m) => m !== null);
+    if (!match) continue;
+    const words = (match[1] ?? '').split(' ');
+    const capitals = (words[0] ?? '') === (words[0] ?? '').toUpperCase();
+    let end = words.length;
+    for (let i = 2; i < words.length; i++) {
+      // The patterns match letters only: "Jl." arrives as "Jl".
+      const word = words[i] as string;
+      if (NOT_A_NAME_WORD.test(word) || (capitals && word !== word.toUpperCase())) {
+        end = i;
+        break;
+      }
+    }
+    return titleCase(words.slice(0, end).join(' '));
+  }
+  return undefined;
 }
 
 function titleCase(s: string): string {

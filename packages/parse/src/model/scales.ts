@@ -5,7 +5,7 @@ import type { Block } from './blocks.js';
 import { nextId, toQuantity, type BuildContext } from './context.js';
 import { sectionAt } from './sections.js';
 
-const LIST_BAND = /Kategori\s+([A-Za-z][A-Za-z ]{1,40}?)\s*\(([^()]{1,80})\)\s*;?\s*$/i;
+const LIST_BAND = /(?:Kategori|Predikat)\s+([A-Za-z][A-Za-z ]{1,40}?)\s*\(([^()]{1,80})\)\s*;?\s*$/i;
 // "Nilai Kinerja Anggaran lebih dari 80% (delapan puluh persen) sampai dengan 90% (…) dikategorikan dengan Baik"
 const PROSE_BAND = /dikategorikan\s+(?:dengan\s+|sebagai\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*[;.,]?\s*(?:dan\s*;?\s*)?$/i;
 
@@ -107,7 +107,7 @@ function proseBand(ctx: BuildContext, block: Block): Band | undefined {
 function scaleName(ctx: BuildContext, blocks: Block[], first: Block, fallback: string): string {
   const index = blocks.indexOf(first);
   const previous = index > 0 ? blocks[index - 1] : undefined;
-  if (previous && /klasifikasi|kategori|dikelompokkan/i.test(previous.plain) && previous.plain.length < 300) {
+  if (previous && /klasifikasi|kategori|predikat|dikelompokkan/i.test(previous.plain) && previous.plain.length < 300) {
     const name = previous.plain
       .replace(/^(adapun\s+)?(klasifikasi|kategori)\s+/i, '')
       .replace(/\s*(dikelompokkan\s+ke\s+dalam\s+kategori\s+)?sebagai\s+berikut\s*:?\s*$/i, '')

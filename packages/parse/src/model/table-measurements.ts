@@ -45,6 +45,9 @@ export function readTableMeasurements(ctx: BuildContext, table: TableBlock, kind
   };
 
   table.body.forEach((row, r) => {
+    // "Tahun | Target | Realisasi | Capaian" with a row per year ("perbandingan dengan tahun
+    // sebelumnya"): the rows of earlier years are not this year's figures.
+    if (rowOfAnotherYear(row, ctx.fiscalYear)) return;
     const subject = rowSubject(ctx, table, kind, roles, row, fromSection, tableUnit, lastGoal, lastIndicatorCell);
     const goalCell = roles.goal !== undefined ? row[roles.goal]?.text.trim() : undefined;
     if (goalCell) lastGoal = goalCell;
@@ -85,6 +88,13 @@ export function readTableMeasurements(ctx: BuildContext, table: TableBlock, kind
       }
     }
   });
+}
+
+/** A row labelled by a year alone ("2023", "Tahun 2023") other than the report's. */
+function rowOfAnotherYear(row: SourceCell[], fiscalYear: number): boolean {
+  const label = row.map((c) => c.text.trim()).find((t) => t.length > 0) ?? '';
+  const year = /^(?:tahun\s+|th\.?\s*)?((?:19|20)\d{2})$/i.exec(label);
+  return year !== null && fiscalYear > 0 && Number(year[1]) !== fiscalYear;
 }
 
 function placeKindOf(kind: TableKind): PlaceKind {

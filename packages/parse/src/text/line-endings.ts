@@ -1,32 +1,41 @@
 /**
- * Drafts come from Windows machines with CRLF line ends, often mixed with LF. The reader and the
- * rules see LF text; the CLI and the viewer keep each line's own ending when they write a fix
- * back, and map fix offsets to the text as it is on disk.
+ * Drafts come from Windows machines with CRLF line ends, often mixed with LF, and old Mac
+ * exports end lines with a lone CR. The reader and the rules see LF text; the CLI and the viewer
+ * keep each line's own ending when they write a fix back, and map fix offsets to the text as it
+ * is on disk.
  */
-export type Eol = '\r\n' | '\n';
+export type Eol = '\r\n' | '\n' | '\r';
 
 export interface LineEndings {
   /** The ending of each line but the last (which has none). */
   endings: Eol[];
   /** Used for lines a fix adds, and for every line when a fix changed the line count. */
   dominant: Eol;
+  /**
+   * Some line ends in CR LF or in a lone CR: the text on disk differs from its LF form and must
+   * be restored on write. (Named when CR LF was the only other ending; kept for its users.)
+   */
   hasCrlf: boolean;
 }
 
 export function splitLineEndings(text: string): { lf: string; lineEndings: LineEndings } {
   const endings: Eol[] = [];
-  let crlf = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) {
-      endings.push('\r\n');
-      crlf++;
-    } else endings.push('\n');
+  const counts = { '\r\n': 0, '\n': 0, '\r': 0 };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let eol: Eol;
+    if (code === 10) eol = '\n';
+    else if (code !== 13) continue;
+    else if (text.charCodeAt(i + 1) === 10) {
+      eol = '\r\n';
+      i++;
+    } else eol = '\r';
+    endings.push(eol);
+    counts[eol]++;
   }
-  const hasCrlf = crlf > 0;
-  return {
-    lf: hasCrlf ? text.replace(/\r\n/g, '\n') : text,
-    lineEndings: { endings, dominant: crlf * 2 > endings.length ? '\r\n' : '\n', hasCrlf },
-  };
+  const hasCrlf = counts['\r\n'] + counts['\r'] > 0;
+  const dominant: Eol = counts['\r\n'] * 2 > endings.length ? '\r\n' : counts['\r'] * 2 > endings.length ? '\r' : '\n';
+  return { lf: hasCrlf ? text.replace(/\r\n?/g, '\n') : text, lineEndings: { endings, dominant, hasCrlf } };
 }
 
 /** LF text back to the file's endings; returns the endings it used, for offset mapping. */
@@ -41,10 +50,10 @@ export function restoreLineEndings(lf: string, original: LineEndings): { text: s
     endings.push(eol);
     text += eol + lines[i];
   }
-  return { text, lineEndings: { endings, dominant: original.dominant, hasCrlf: endings.includes('\r\n') } };
+  return { text, lineEndings: { endings, dominant: original.dominant, hasCrlf: endings.some((e) => e !== '\n') } };
 }
 
-/** Maps a 0-based offset in the LF text to the same place in the text with `endings`. */
+/** Maps a 0-based offset in the LF text to the same place in the text with `endings` (a lone CR is as long as the LF it became). */
 export function offsetMapper(lf: string, lineEndings: LineEndings): (offset: number) => number {
   if (!lineEndings.hasCrlf) return (offset) => offset;
   const newlineAt: number[] = [];
