@@ -49,6 +49,7 @@ export default defineConfig({
       '@lkip/parse': fromRoot('packages/parse/src/index.ts'),
       '@lkip/engine': fromRoot('packages/engine/src/index.ts'),
       '@lkip/compare': fromRoot('packages/compare/src/index.ts'),
+      '@lkip/pdf': fromRoot('packages/pdf/src/index.ts'),
       '@lkip/rules': fromRoot('rules/src/index.ts'),
     },
   },

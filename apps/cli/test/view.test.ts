@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -65,6 +66,9 @@ function call(port: number, path: string, options: { method?: string; headers?: 
 }
 
 const draftUrl = (server: ViewerServer, token = server.token) => `/api/draft?token=${encodeURIComponent(token)}`;
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** The version a page that opened `path` now would send with its save. */
+const versionHeader = (path: string) => ({ 'If-Match': `"${sha256(readFileSync(path))}"` });
 
 describe('lkip view server: the token', () => {
   it('GET /api/draft returns the draft and its file name with the right token', async () => {
@@ -74,7 +78,9 @@ describe('lkip view server: the token', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/^application\/json/);
     expect(r.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(r.body)).toEqual({ name: 'draft.md', text: '# LKIP\n\nCapaian 98,5 %\n', encoding: 'utf-8' });
+    const version = sha256('# LKIP\n\nCapaian 98,5 %\n');
+    expect(JSON.parse(r.body)).toEqual({ name: 'draft.md', kind: 'text', text: '# LKIP\n\nCapaian 98,5 %\n', encoding: 'utf-8', version, maxBytes: 5 * 1024 * 1024 });
+    expect(r.headers.etag).toBe(`"${version}"`);
   });
 
   it('answers 403 without a token, with a wrong one, and with one of another length', async () => {
@@ -136,11 +142,11 @@ describe('lkip view server: saving', () => {
     const server = await serve(path);
     const r = await call(server.port, draftUrl(server), {
       method: 'PUT',
-      headers: { 'Content-Type': 'text/plain;charset=utf-8', Origin: `http://127.0.0.1:${server.port}` },
+      headers: { 'Content-Type': 'text/plain;charset=utf-8', Origin: `http://127.0.0.1:${server.port}`, ...versionHeader(path) },
       body: 'Capaian 98,6 %\n',
     });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toEqual({ saved: true });
+    expect(JSON.parse(r.body)).toEqual({ saved: true, version: sha256('Capaian 98,6 %\n') });
     expect(readFileSync(path, 'utf8')).toBe('Capaian 98,6 %\n');
     const after = statSync(path);
     // writeFileAtomic writes a sibling temp file and renames it: a new inode, no temp left over.
@@ -160,7 +166,7 @@ describe('lkip view server: saving', () => {
       `/api/other.md?token=${server.token}`,
       `/other.md?token=${server.token}`,
     ];
-    for (const url of attempts) await call(server.port, url, { method: 'PUT', body: 'hijacked\n' });
+    for (const url of attempts) await call(server.port, url, { method: 'PUT', headers: versionHeader(path), body: 'hijacked\n' });
     expect(readFileSync(other, 'utf8')).toBe('other\n');
     expect(readdirSync(dir).sort()).toEqual(['dist', 'draft.md', 'other.md']);
     expect(readFileSync(path, 'utf8')).toBe('hijacked\n');
@@ -190,12 +196,93 @@ describe('lkip view server: saving', () => {
     const server = await serve(path);
     const got = JSON.parse((await call(server.port, draftUrl(server))).body) as { text: string; encoding: string };
     expect(got).toMatchObject({ text: 'baris 1\r\nbaris 2\r\n', encoding: 'utf-8-bom' });
-    expect((await call(server.port, draftUrl(server), { method: 'PUT', body: 'baris 1\r\nbaris 3\r\n' })).status).toBe(200);
+    expect((await call(server.port, draftUrl(server), { method: 'PUT', headers: versionHeader(path), body: 'baris 1\r\nbaris 3\r\n' })).status).toBe(200);
     expect([...readFileSync(path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(readFileSync(path).subarray(3).toString('utf8')).toBe('baris 1\r\nbaris 3\r\n');
-    const bad = await call(server.port, draftUrl(server), { method: 'PUT', body: Buffer.from([0x61, 0xff, 0x62]) });
+    const bad = await call(server.port, draftUrl(server), { method: 'PUT', headers: versionHeader(path), body: Buffer.from([0x61, 0xff, 0x62]) });
     expect(bad.status).toBe(400);
     expect(readFileSync(path).subarray(3).toString('utf8')).toBe('baris 1\r\nbaris 3\r\n');
+  });
+
+  it('saves only over the version the page opened: 428 without one, 409 with the text on disk when it changed', async () => {
+    const path = write('draft.md', 'Capaian 98,5 %\n');
+    const server = await serve(path);
+    const opened = JSON.parse((await call(server.port, draftUrl(server))).body) as { version: string };
+    const put = (body: string, version?: string) =>
+      call(server.port, draftUrl(server), { method: 'PUT', headers: version === undefined ? {} : { 'If-Match': `"${version}"` }, body });
+
+    expect((await put('mine\n')).status).toBe(428);
+    expect(readFileSync(path, 'utf8')).toBe('Capaian 98,5 %\n');
+
+    // Another editor (or a git pull) changes the file while the page has it open.
+    writeFileSync(path, 'Capaian 98,7 % (theirs)\n');
+    const stale = await put('Capaian 98,6 % (mine)\n', opened.version);
+    expect(stale.status).toBe(409);
+    const conflict = JSON.parse(stale.body) as { conflict: boolean; version: string; text: string; encoding: string };
+    expect(conflict).toEqual({ conflict: true, version: sha256('Capaian 98,7 % (theirs)\n'), text: 'Capaian 98,7 % (theirs)\n', encoding: 'utf-8' });
+    expect(readFileSync(path, 'utf8')).toBe('Capaian 98,7 % (theirs)\n');
+
+    // "Overwrite": the page saves again naming the version it has now seen.
+    const overwrite = await put('Capaian 98,6 % (mine)\n', conflict.version);
+    expect(overwrite.status).toBe(200);
+    expect(readFileSync(path, 'utf8')).toBe('Capaian 98,6 % (mine)\n');
+    const { version } = JSON.parse(overwrite.body) as { version: string };
+
+    // A touch changes the mtime, not the draft: no conflict.
+    utimesSync(path, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    expect((await put('Capaian 98,6 %\n', version)).status).toBe(200);
+
+    unlinkSync(path);
+    const gone = await put('x\n', sha256('Capaian 98,6 %\n'));
+    expect(gone.status).toBe(409);
+    expect(JSON.parse(gone.body)).toEqual({ conflict: true, reason: 'the file was deleted or renamed' });
+    // Written again only while it is still absent.
+    const again = await call(server.port, draftUrl(server), { method: 'PUT', headers: { 'If-None-Match': '*' }, body: 'again\n' });
+    expect(again.status).toBe(200);
+    expect(readFileSync(path, 'utf8')).toBe('again\n');
+    expect((await call(server.port, draftUrl(server), { method: 'PUT', headers: { 'If-None-Match': '*' }, body: 'twice\n' })).status).toBe(409);
+    expect(readFileSync(path, 'utf8')).toBe('again\n');
+  });
+
+  it('saves what it can read back: a draft up to the read limit is served and saved, one over it refused', async () => {
+    const limit = 5 * 1024 * 1024;
+    const line = 'Capaian 98,5 % dari target 100 %.\n';
+    const big = line.repeat(Math.floor(limit / line.length));
+    const path = write('draft.md', big);
+    const server = await serve(path);
+    const opened = await call(server.port, draftUrl(server));
+    expect(opened.status).toBe(200);
+    const { version, maxBytes } = JSON.parse(opened.body) as { version: string; maxBytes: number };
+    expect(maxBytes).toBe(limit);
+    const same = await call(server.port, draftUrl(server), { method: 'PUT', headers: { 'If-Match': `"${version}"` }, body: big.replace('98,5', '98,6') });
+    expect(same.status).toBe(200);
+    const over = await call(server.port, draftUrl(server), { method: 'PUT', headers: versionHeader(path), body: `${big}${'x'.repeat(limit - big.length + 1)}` });
+    expect(over.status).toBe(413);
+    expect(over.body).toBe('the draft would be 5.0 MB; lkip reads drafts up to 5.0 MB');
+    expect(readFileSync(path, 'utf8')).toBe(big.replace('98,5', '98,6'));
+  });
+
+  it('serves a Word document as bytes for the page to read, and never writes it', async () => {
+    const docx = readFileSync(fileURLToPath(new URL('../../../fixtures/docx/consistent-2024.docx', import.meta.url)));
+    const path = write('draft.docx', docx);
+    const server = await startViewerServer({ distDir: dist, draft: { path, kind: 'docx' }, port: 0 });
+    servers.push(server);
+    const meta = JSON.parse((await call(server.port, draftUrl(server))).body) as Record<string, unknown>;
+    expect(meta).toEqual({ name: 'draft.docx', kind: 'docx', version: sha256(docx), size: docx.length, maxBytes: 5 * 1024 * 1024 });
+    const bytes = await new Promise<Buffer>((resolve, reject) => {
+      httpRequest({ host: '127.0.0.1', port: server.port, path: `/api/draft/bytes?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(bytes.equals(docx)).toBe(true);
+    expect((await call(server.port, `/api/draft/bytes?token=wrong-token-of-some-length`)).status).toBe(403);
+    const put = await call(server.port, draftUrl(server), { method: 'PUT', headers: { 'If-Match': `"${sha256(docx)}"` }, body: '# x\n' });
+    expect(put.status).toBe(405);
+    expect(readFileSync(path).equals(docx)).toBe(true);
   });
 
   it('answers 405 to other methods on the draft', async () => {
@@ -231,11 +318,13 @@ describe('lkip view server: the page', () => {
   });
 });
 
+/** A command context in the test's directory. */
+const context = (env: Record<string, string | undefined> = {}) => {
+  const { io, out, err } = testIo({ cwd: dir, env });
+  return { ctx: { io, rules: fakeRules().rules, parse: fakeParse, toolVersion: '0.0.0' }, out, err };
+};
+
 describe('lkip view command', () => {
-  const context = (env: Record<string, string | undefined> = {}) => {
-    const { io, out, err } = testIo({ cwd: dir, env });
-    return { ctx: { io, rules: fakeRules().rules, parse: fakeParse, toolVersion: '0.0.0' }, out, err };
-  };
 
   it('finds the built viewer in apps/web/dist of this checkout', () => {
     expect(defaultViewerDist()).toBe(join(fileURLToPath(new URL('../../web/dist', import.meta.url)), '/'));
@@ -252,7 +341,7 @@ describe('lkip view command', () => {
   it('exits 2 for a missing draft and for a bad port', async () => {
     const missing = testIo({ cwd: dir, env: { LKIP_VIEWER_DIST: dist } });
     expect(await run(['view', 'nope.md'], missing.io, { rules: fakeRules().rules, parse: fakeParse })).toBe(2);
-    expect(missing.err()).toContain('nope.md: cannot read file');
+    expect(missing.err()).toContain('nope.md: berkas tidak dapat dibaca');
     write('draft.md', 'x\n');
     const badPort = testIo({ cwd: dir, env: { LKIP_VIEWER_DIST: dist } });
     expect(await run(['view', 'draft.md', '--port', '70000'], badPort.io, { rules: fakeRules().rules, parse: fakeParse })).toBe(2);
@@ -309,6 +398,40 @@ describe('lkip view command', () => {
 
     write('lkip.config.json', '{ "rules": { "no-such-rule": "off" } }');
     await expect(viewCommand(path, {}, context().ctx, { distDir: dist, signal: AbortSignal.abort() })).rejects.toThrow(/no-such-rule/);
+  });
+});
+
+describe('lkip view: Word drafts and PDFs', () => {
+  it('opens a .docx (read once to fail early) and serves it as a Word document; a damaged one exits with one line', async () => {
+    const path = write('draft.docx', readFileSync(fileURLToPath(new URL('../../../fixtures/docx/ntt-2024.docx', import.meta.url))));
+    const controller = new AbortController();
+    const { ctx } = context();
+    let server: ViewerServer | undefined;
+    const exit = viewCommand(path, {}, ctx, { distDir: dist, signal: controller.signal, onListening: (s) => (server = s) });
+    await until(() => server !== undefined);
+    const body = JSON.parse((await call(server?.port ?? 0, draftUrl(server as ViewerServer))).body) as { kind: string; name: string };
+    expect(body).toMatchObject({ kind: 'docx', name: 'draft.docx' });
+    controller.abort();
+    expect(await exit).toBe(0);
+
+    const broken = write('broken.docx', 'PK\u0003\u0004 not really a zip');
+    await expect(viewCommand(broken, {}, context().ctx, { distDir: dist, signal: AbortSignal.abort() })).rejects.toThrow(/^broken\.docx: damaged Word document/);
+  });
+
+  it('opens a PDF as a PDF (the page reads and draws it), and refuses a scanned one with the line that asks for OCR', async () => {
+    const pdf = (name: string) => readFileSync(fileURLToPath(new URL(`../../../fixtures/pdf/${name}`, import.meta.url)));
+    const path = write('report.pdf', pdf('kecamatan.libreoffice.pdf'));
+    const controller = new AbortController();
+    let server: ViewerServer | undefined;
+    const exit = viewCommand(path, {}, context().ctx, { distDir: dist, signal: controller.signal, onListening: (s) => (server = s) });
+    await until(() => server !== undefined);
+    const body = JSON.parse((await call(server?.port ?? 0, draftUrl(server as ViewerServer))).body) as { kind: string; size: number };
+    expect(body).toMatchObject({ kind: 'pdf', size: pdf('kecamatan.libreoffice.pdf').length });
+    controller.abort();
+    expect(await exit).toBe(0);
+
+    const scanned = write('scan.pdf', pdf('scanned.pdf'));
+    await expect(viewCommand(scanned, {}, context().ctx, { distDir: dist, signal: AbortSignal.abort() })).rejects.toThrow(/OCR/);
   });
 });
 

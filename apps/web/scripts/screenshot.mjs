@@ -28,7 +28,7 @@ try {
   const withFix = findings.filter({ has: page.getByTestId('fix') });
   const target = (await withFix.count()) > 0 ? withFix.first() : findings.first();
   await target.scrollIntoViewIfNeeded();
-  await target.locator('.finding-head').click();
+  await target.locator('.finding-message').click();
   const flagged = page.locator('.cm-lintRange-error, .cm-lintRange-warning').first();
   if ((await flagged.count()) > 0) {
     await flagged.hover();

@@ -1,6 +1,10 @@
+import { DocxError, convertDocx } from '@lkip/parse';
+import { PdfError, convertPdf } from '@lkip/pdf';
 import { rules } from '@lkip/rules';
-import { fixAllJob, lintJob } from './lint/lint-draft.ts';
+import { placeIgnore } from './lint/ignore.ts';
+import { fixAllJob, lintJob, newSession } from './lint/lint-draft.ts';
 import type { WorkerRequest, WorkerResponse } from './lint/protocol.ts';
+import type * as LegacyPdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The parts of a dedicated worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -9,13 +13,55 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-// Parsing a 250 KB draft takes seconds; it happens here so that typing in the editor never waits.
+// One session for the worker's life: it keeps the Markdown parse of the blocks a keystroke did
+// not touch, so a re-lint parses one block instead of the whole draft.
+const session = newSession();
+
+// Parsing a 250 KB draft takes most of a second; it happens here so that typing never waits.
 scope.onmessage = (event) => {
   const request = event.data;
-  try {
-    if (request.kind === 'fix-all') scope.postMessage({ kind: 'fix-all', id: request.id, ...fixAllJob(request, rules) });
-    else scope.postMessage({ kind: 'lint', id: request.id, ...lintJob(request, rules) });
-  } catch (error) {
-    scope.postMessage({ kind: 'error', id: request.id, error: error instanceof Error ? error.message : String(error) });
-  }
+  void handle(request).then(
+    (response) => scope.postMessage(response),
+    (error: unknown) => scope.postMessage({ kind: 'error', id: request.id, error: error instanceof Error ? error.message : String(error) }),
+  );
 };
+
+async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+  switch (request.kind) {
+    case 'fix-all':
+      return { kind: 'fix-all', id: request.id, ...fixAllJob(request, rules, session) };
+    case 'lint':
+      return { kind: 'lint', id: request.id, ...lintJob(request, rules, session) };
+    case 'ignore':
+      return { kind: 'ignore', id: request.id, ...placeIgnore(request, request.target, request.reason, rules, session) };
+    case 'docx': {
+      // convertDocx loads mammoth and its zip reader on the first Word document only.
+      try {
+        const { markdown, locations } = await convertDocx(request.bytes);
+        return { kind: 'docx', id: request.id, markdown, locations };
+      } catch (error) {
+        // A damaged document gets the CLI's one line; anything else is a reader failure.
+        return { kind: 'error', id: request.id, error: error instanceof DocxError ? error.message : `cannot read Word document: ${String(error)}` };
+      }
+    }
+    case 'pdf': {
+      try {
+        const { markdown, locations, pages, pageSizes, pagesWithoutText } = await convertPdf(new Uint8Array(request.bytes), { pdfjs: loadPdfjs });
+        return { kind: 'pdf', id: request.id, markdown, locations, pages, pageSizes, pagesWithoutText };
+      } catch (error) {
+        return { kind: 'error', id: request.id, error: error instanceof PdfError ? error.message : `cannot read PDF: ${String(error)}` };
+      }
+    }
+  }
+}
+
+/**
+ * pdf.js for the reader, loaded on the first PDF: the same release the CLI uses (its modern
+ * build: this is a browser), with its own worker beside this one.
+ */
+async function loadPdfjs(): Promise<typeof LegacyPdfjs> {
+  const [pdfjs, { default: workerSrc }] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
+  pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+  // The same API as the legacy build the reader is typed against (one release, two builds).
+  return pdfjs as unknown as typeof LegacyPdfjs;
+}

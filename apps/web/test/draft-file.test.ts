@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DraftReadError, decodeDraftBytes, encodeDraftText, isDraftName, restoreLineEndings, splitLineEndings, type DraftEncoding } from '../src/draft/file.ts';
+import { DraftReadError, decodeDraftBytes, describeSize, downloadName, encodeDraftText, isDraftName, restoreLineEndings, sizeLimitOf, splitLineEndings, type DraftEncoding } from '../src/draft/file.ts';
 import { applyTextChanges, textChanges } from '../src/editor/text-diff.ts';
 
 describe('draft files', () => {
@@ -37,9 +37,19 @@ describe('draft files', () => {
     );
   });
 
-  it('opens .md, .markdown and .txt only', () => {
-    expect(['a.md', 'B.MARKDOWN', 'c.txt'].every(isDraftName)).toBe(true);
-    expect(['a.docx', 'a.md.exe', 'md'].some(isDraftName)).toBe(false);
+  it('opens .md, .markdown, .txt, Word documents and PDFs only, and names their downloads .md', () => {
+    expect(['a.md', 'B.MARKDOWN', 'c.txt', 'd.DOCX'].every(isDraftName)).toBe(true);
+    expect(['a.doc', 'a.md.exe', 'md', 'x.pdfx'].some(isDraftName)).toBe(false);
+    expect(isDraftName('report.PDF')).toBe(true);
+    expect(downloadName('report.pdf')).toBe('report.md');
+    expect(downloadName('LKIP 2024.docx')).toBe('LKIP 2024.md');
+    expect(downloadName('draft.md')).toBe('draft.md');
+  });
+
+  it('reads what the CLI reads: text drafts up to 5 MB, Word documents up to 50 MB', () => {
+    expect(sizeLimitOf('draft.md')).toBe(5 * 1024 * 1024);
+    expect(sizeLimitOf('draft.docx')).toBe(50 * 1024 * 1024);
+    expect(describeSize(5 * 1024 * 1024 + 1)).toBe('5.0 MB');
   });
 });
 

@@ -103,7 +103,7 @@ describe.skipIf(skipReason !== undefined)(`viewer in chromium${skipReason !== un
     // hovering it shows the message.
     const first = baseline[0];
     if (first) {
-      await page.locator('[data-testid="finding"] .finding-head').first().click();
+      await page.locator('[data-testid="finding"] .finding-message').first().click();
       expect(await page.locator('.cm-lintRange').count()).toBeGreaterThan(0);
       expect(await page.locator('.cm-gutter-lint .cm-lint-marker').count()).toBeGreaterThan(0);
       const flagged = page.locator('.cm-lintRange-error, .cm-lintRange-warning').first();
@@ -247,6 +247,12 @@ describe.skipIf(skipReason !== undefined)(`viewer in chromium${skipReason !== un
       await openDraft(page, NAME, fixture);
       const { results } = await lintState(page);
       await page.getByTestId('fix-all').click();
+      // Every change is listed before anything is written.
+      const preview = page.getByTestId('fix-all-preview');
+      await preview.waitFor({ timeout: 90_000 });
+      const changes = await preview.locator('[data-testid="fix-preview-list"] li').count();
+      expect(changes).toBeGreaterThan(0);
+      await page.getByTestId('fix-all-apply').click();
       await waitForResult(page, results);
       expect(await findingsCount(page)).toBe(expected.messages.length);
       const fixed = await downloadDraft(page);
@@ -296,7 +302,7 @@ describe.skipIf(skipReason !== undefined)(`viewer in chromium${skipReason !== un
     expect(await cursorLine(page)).toBe(related.endLine);
 
     // Clicking a finding selects its figure.
-    await item.locator('.finding-head').click();
+    await item.locator('.finding-message').click();
     expect(await cursorLine(page)).toBe(withRelated.endLine);
 
     const listed = await listedFindings(page);
@@ -327,10 +333,15 @@ describe.skipIf(skipReason !== undefined)(`viewer in chromium${skipReason !== un
     await page.getByTestId('filter-severity-2').uncheck();
     expect(await findingsCount(page)).toBe(baseline.filter((m) => m.severity !== 2).length);
     await page.getByTestId('filter-severity-2').check();
-    const unit = baseline.find((m) => m.subject?.unit !== undefined)?.subject?.unit;
+    // Offices are listed once each, under the name the draft's list of offices gives them.
+    const offered = await page.getByTestId('filter-unit').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(new Set(offered).size).toBe(offered.length);
+    const unit = baseline.map((m) => m.subject?.unit).find((u) => u !== undefined && offered.includes(u));
     if (unit !== undefined) {
       await page.getByTestId('filter-unit').selectOption(unit);
-      expect(await findingsCount(page)).toBe(baseline.filter((m) => m.subject?.unit === unit).length);
+      const shown = await page.locator('[data-testid="finding"] .unit').allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(new Set(shown)).toEqual(new Set([unit]));
       await page.getByTestId('filter-unit').selectOption('');
     }
     expect(await findingsCount(page)).toBe(baseline.length);
@@ -413,6 +424,7 @@ describe.skipIf(skipReason !== undefined)(`viewer in chromium${skipReason !== un
       expect(await findingsCount(page)).toBe(baseline.length);
       const { results } = await lintState(page);
       await page.getByTestId('fix-all').click();
+      await page.getByTestId('fix-all-apply').click({ timeout: 90_000 });
       await waitForResult(page, results);
       await page.getByTestId('save').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="save"]')?.textContent?.includes('•'));

@@ -6,13 +6,15 @@ import { LintScheduler, type LintReply, type WorkerLike } from '../src/lint/sche
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  readonly received: WorkerRequest[] = [];
+  readonly received: Extract<WorkerRequest, { text: string }>[] = [];
+  readonly oneOffs: WorkerRequest[] = [];
   postMessage(message: WorkerRequest): void {
-    this.received.push(message);
+    if ('text' in message && message.kind !== 'ignore') this.received.push(message);
+    else this.oneOffs.push(message);
   }
-  answer(request: WorkerRequest | undefined, extra: Partial<WorkerResponse> = {}): void {
+  answer(request: Extract<WorkerRequest, { text: string }> | undefined, extra: Partial<WorkerResponse> = {}): void {
     if (!request) throw new Error('nothing to answer');
-    const base = { messages: [], overview: [], ms: 1 };
+    const base = { messages: [], overview: [], ms: 1, state: 'lkip', units: [], rules: [] };
     const reply = (request.kind === 'fix-all' ? { kind: 'fix-all', id: request.id, output: request.text.toUpperCase(), fixed: true, ...base } : { kind: 'lint', id: request.id, ...base }) as WorkerResponse;
     this.onmessage?.({ data: { ...reply, ...extra } } as MessageEvent<WorkerResponse>);
   }
@@ -96,5 +98,34 @@ describe('LintScheduler', () => {
     expect(errors).toEqual(['boom']);
     worker.onerror?.({ message: 'failed to load' } as ErrorEvent);
     expect(errors).toEqual(['boom', 'failed to load']);
+  });
+
+  it('answers a Word document or an ignore request once, between two lints, whatever the draft does meanwhile', async () => {
+    scheduler.schedule(job, 0);
+    vi.advanceTimersByTime(0);
+    const docx = scheduler.readDocx(new ArrayBuffer(4), 'id');
+    text = 'ab';
+    scheduler.schedule(job, 0);
+    vi.advanceTimersByTime(0);
+    // The first lint is still in the worker: the request waits, ahead of the lint of 'ab'.
+    expect(worker.oneOffs).toEqual([]);
+    worker.answer(worker.received[0]);
+    expect(worker.oneOffs.map((r) => r.kind)).toEqual(['docx']);
+    const request = worker.oneOffs[0];
+    expect(request?.id).toBeLessThan(0);
+    worker.onmessage?.({ data: { kind: 'docx', id: request?.id ?? 0, markdown: '# x', locations: [] } } as unknown as MessageEvent<WorkerResponse>);
+    await expect(docx).resolves.toMatchObject({ kind: 'docx', markdown: '# x' });
+    expect(worker.received.map((r) => r.text)).toEqual(['a', 'ab']);
+    worker.answer(worker.received[1]);
+    expect(results.map((r) => r.id)).toEqual([scheduler.current]);
+
+    const ignore = scheduler.ignore(job(), { ruleId: 'r', line: 1, column: 1, message: 'm' }, 'why');
+    const asked = worker.oneOffs[1];
+    worker.onmessage?.({ data: { kind: 'error', id: asked?.id ?? 0, error: 'no' } } as MessageEvent<WorkerResponse>);
+    await expect(ignore).rejects.toThrow('no');
+    // A failed worker leaves no request waiting for ever.
+    const lost = scheduler.readDocx(new ArrayBuffer(1), 'id');
+    worker.onerror?.({ message: 'crashed' } as ErrorEvent);
+    await expect(lost).rejects.toThrow('crashed');
   });
 });

@@ -1,17 +1,25 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import { encodeDraft, readDraftFile, type DraftEncoding } from '../read-draft.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { MAX_DRAFT_BYTES, checkSize, decodeDraft, describeSize, encodeDraft, readDraftFile, type DraftEncoding } from '../read-draft.js';
+import { saveIfUnchanged, versionOf } from './version.js';
+
+/**
+ * How the page gets the draft: a text draft as text (and saves it back); a Word document (and a
+ * PDF) as its bytes, which the page converts with the same reader the CLI uses, and never saves.
+ */
+export type ServedKind = 'text' | 'docx' | 'pdf';
 
 /** The one draft a viewer session may read and write. */
 export interface ServedDraftFile {
   /** Absolute path; the only file PUT ever writes. */
   path: string;
+  /** Defaults to `text`. */
+  kind?: ServedKind;
   /** lkip.config.json as text, handed to the page so it lints like `lkip lint` here would. */
   configText?: string;
 }
@@ -24,8 +32,14 @@ export interface ViewerServerOptions {
   port: number;
   /** Defaults to 32 random bytes; tests pass their own. */
   token?: string;
-  /** Largest draft a PUT may send; 50 MB is far above any real LKIP draft (a few hundred KB). */
+  /**
+   * Largest body a PUT may send. The draft it carries must also fit, in its own encoding, the
+   * size lkip reads (MAX_DRAFT_BYTES): the viewer never writes a file it could not open again.
+   * The default leaves room for a UTF-16 draft sent as UTF-8 (up to 3 bytes for 2).
+   */
   maxBodyBytes?: number;
+  /** The largest binary draft (Word, PDF) served; defaults to the CLI's limit for each. */
+  maxBinaryBytes?: number;
 }
 
 export interface ViewerServer {
@@ -36,7 +50,7 @@ export interface ViewerServer {
   close(): Promise<void>;
 }
 
-export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = MAX_DRAFT_BYTES * 3;
 
 /**
  * The same policy the page carries in its meta tag, plus what only a header can say
@@ -48,6 +62,8 @@ const CONTENT_SECURITY_POLICY =
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker is an ES module named .mjs: served as JavaScript, or the browser refuses it.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -65,10 +81,11 @@ const TYPES: Record<string, string> = {
  */
 export async function startViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_DRAFT_BYTES;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const distDir = resolve(options.distDir);
+  const kind = options.draft.kind ?? 'text';
   // The encoding seen at the last read: a save writes the draft back the way it came.
-  let encoding: DraftEncoding = (await readDraftFile(options.draft.path, options.draft.path)).encoding;
+  let encoding: DraftEncoding = kind === 'text' ? (await readDraftFile(options.draft.path, options.draft.path)).encoding : 'utf-8';
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -82,6 +99,7 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
     if (!loopbackHost(req.headers.host, port)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/draft') return handleDraft(req, res, url);
+    if (url.pathname === '/api/draft/bytes') return handleBytes(req, res, url);
     if (url.pathname.startsWith('/api/')) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', { Allow: 'GET, HEAD' });
     return serveFile(req, res, url.pathname);
@@ -90,13 +108,20 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
   async function handleDraft(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
     if (req.method === 'GET') {
-      const draft = await readDraftFile(options.draft.path, options.draft.path);
-      encoding = draft.encoding;
-      const body: Record<string, string> = { name: basenameOf(options.draft.path), text: draft.text, encoding: draft.encoding };
+      const body: Record<string, string | number> = { name: basenameOf(options.draft.path), kind, maxBytes: MAX_DRAFT_BYTES };
+      if (kind === 'text') {
+        const draft = await readDraftFile(options.draft.path, options.draft.path);
+        encoding = draft.encoding;
+        Object.assign(body, { text: draft.text, encoding: draft.encoding, version: versionOf(draft.bytes) });
+      } else {
+        const bytes = await readBinary();
+        Object.assign(body, { version: versionOf(bytes), size: bytes.length });
+      }
       if (options.draft.configText !== undefined) body.configText = options.draft.configText;
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(body));
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(body), { ETag: `"${String(body.version)}"` });
     }
     if (req.method === 'PUT') {
+      if (kind !== 'text') return send(res, 405, 'text/plain; charset=utf-8', `a ${kind === 'docx' ? 'Word document' : 'PDF'} is not written back; download the Markdown form instead`, { Allow: 'GET' });
       // A form or a fetch from another site carries its own Origin; the page's own requests
       // carry ours (or none, for tools like curl, which the token already vouches for).
       const origin = req.headers.origin;
@@ -111,10 +136,54 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
       } catch {
         return send(res, 400, 'text/plain; charset=utf-8', 'the draft must be sent as UTF-8 text');
       }
-      await writeFileAtomic(options.draft.path, encodeDraft(text, encoding));
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ saved: true }));
+      // A save names the version it was made from (the ETag of the GET, or of a 409): a draft
+      // changed on disk meanwhile (another editor, a git pull) is never overwritten unseen.
+      // `If-None-Match: *` instead: the file was deleted meanwhile and the page writes it again.
+      const expected = req.headers['if-none-match']?.trim() === '*' ? null : ifMatch(req.headers['if-match']);
+      if (expected === undefined) return send(res, 428, 'text/plain; charset=utf-8', 'a save must name the version it replaces (If-Match)');
+      const data = encodeDraft(text, encoding);
+      if (data.length > MAX_DRAFT_BYTES) {
+        return send(res, 413, 'text/plain; charset=utf-8', `the draft would be ${describeSize(data.length)}; lkip reads drafts up to ${describeSize(MAX_DRAFT_BYTES)}`);
+      }
+      const outcome = await saveIfUnchanged(options.draft.path, expected, data);
+      if (outcome.saved) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ saved: true, version: outcome.version }), { ETag: `"${outcome.version}"` });
+      return send(res, 409, 'application/json; charset=utf-8', JSON.stringify(conflictBody(outcome.current)));
     }
     return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', { Allow: 'GET, PUT' });
+  }
+
+  /** What is on disk now, for the page to reload, overwrite or show beside its own text. */
+  function conflictBody(current: { bytes: Buffer; version: string } | undefined): Record<string, string | boolean> {
+    if (!current) return { conflict: true, reason: 'the file was deleted or renamed' };
+    try {
+      checkSize(current.bytes.length, basenameOf(options.draft.path));
+      const decoded = decodeDraft(current.bytes, basenameOf(options.draft.path));
+      encoding = decoded.encoding;
+      return { conflict: true, version: current.version, text: decoded.text, encoding: decoded.encoding };
+    } catch (error) {
+      return { conflict: true, version: current.version, reason: error instanceof CliError ? error.message : 'the file can no longer be read' };
+    }
+  }
+
+  /** The bytes of a Word or PDF draft, within the CLI's limit for its kind. */
+  async function readBinary(): Promise<Buffer> {
+    const label = basenameOf(options.draft.path);
+    const limit = options.maxBinaryBytes ?? MAX_BINARY_BYTES;
+    try {
+      checkSize((await stat(options.draft.path)).size, label, limit, kind === 'docx' ? 'Word document' : 'PDF');
+      return await readFile(options.draft.path);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`${label}: cannot read file`);
+    }
+  }
+
+  async function handleBytes(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', { Allow: 'GET' });
+    const bytes = kind === 'text' ? (await readDraftFile(options.draft.path, basenameOf(options.draft.path))).bytes : await readBinary();
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-store', ETag: `"${versionOf(bytes)}"` });
+    res.end(bytes);
   }
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -179,8 +248,17 @@ function send(res: ServerResponse, status: number, type: string, body: string, e
   res.end(bytes);
 }
 
+/** As `lkip lint` reads them: Word documents with their pictures, PDFs with their page images. */
+const MAX_BINARY_BYTES = 50 * 1024 * 1024;
+
+/** The version in `If-Match: "<sha256>"` (quotes optional; a list is not a version). */
+function ifMatch(header: string | undefined): string | undefined {
+  const value = header?.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return value !== undefined && /^[0-9a-f]{64}$/.test(value) ? value : undefined;
+}
+
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  send(res, 413, 'text/plain; charset=utf-8', `the draft is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB`, { Connection: 'close' });
+  send(res, 413, 'text/plain; charset=utf-8', `the draft is larger than lkip reads (${describeSize(MAX_DRAFT_BYTES)})`, { Connection: 'close' });
   // Stop reading the rest of an oversized body.
   req.resume();
   res.on('finish', () => req.destroy());

@@ -1,24 +1,44 @@
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import { ACHIEVEMENT_BANDS, achievementBand, shortLabel, type Comparison, type ComparisonCell, type ComparisonIndicator, type ComparisonInput } from '@lkip/compare';
+import { useEffect, useMemo, useState } from 'react';
+import { ACHIEVEMENT_BANDS, achievementBand, shortLabel, type Comparison, type ComparisonCell, type ComparisonIndicator, type UnmatchedReason } from '@lkip/compare';
 import type { Locale } from '@lkip/engine';
-import { analyseDraft, cellsOf, cellTarget, compare, flagsFor, provinceAchievement, type CompareDraft } from './model.ts';
+import { formatCsv } from '../../../cli/src/compare/csv.ts';
+import { offerDownload } from '../draft/download.ts';
+import { cellsOf, cellTarget, flagsFor, provinceAchievement, type CompareDraft } from './cells.ts';
+import type { CompareRequest, CompareResponse } from './protocol.ts';
 
 export interface CompareViewProps {
-  /** The drafts to compare (two or more), each with the name its findings should be opened under. */
+  /** The drafts to compare (two or more), each under its own key. */
   documents: readonly CompareDraft[];
-  /** Opens a draft at a place: the viewer switches to that draft and selects the finding. */
-  onOpenFinding(file: string, line: number, column: number): void;
+  /** Opens a draft at a place: the viewer switches to that draft (by key) and selects the finding. */
+  onOpenFinding(key: string, line: number, column: number): void;
   locale?: Locale;
 }
 
 const WORDS = {
   en: {
     reading: (done: number, total: number) => `Reading drafts… ${done}/${total}`,
+    failed: (reason: string) => `The comparison failed: ${reason}`,
     needTwo: 'Open at least two drafts with performance indicators to compare them.',
     skipped: (files: string) => `Skipped (no performance indicators): ${files}`,
+    sameText: (files: string) => `These drafts are the same file content: ${files}. Each is shown in its own column.`,
+    summary: 'Per province',
+    province: 'Province',
+    file: 'File',
+    indicators: 'Indicators',
+    above: 'Above target',
+    at: 'At target',
+    below: 'Below target',
+    met: 'Met',
+    rank: 'Rank',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    notes: 'Notes',
+    worst: 'Furthest below target',
+    total: 'All drafts',
+    exportCsv: 'Export CSV',
     indicator: 'Indicator',
     legend: 'Achievement of the province office. ! lint findings (click to open the first), * outlier among the provinces, — missing from the draft.',
-    flags: 'Flags',
+    flags: 'Notes on the comparison',
     unmatched: 'Not matched',
     closest: 'closest',
     office: 'Office',
@@ -29,11 +49,39 @@ const WORDS = {
     findings: 'Findings',
     none: 'None.',
     close: 'Close',
+    reasons: { 'name-differs': 'the name differs', ambiguous: 'two rows fit equally', duplicate: 'the draft has a better match', 'no-match': 'nothing similar' } satisfies Record<UnmatchedReason, string>,
+    kinds: {
+      'duplicate-document': 'Duplicate draft',
+      'fiscal-year': 'Fiscal year',
+      'missing-indicator': 'Missing indicator',
+      'unit-of-measure': 'Unit of measure',
+      'target-kind': 'Kind of target',
+      'category-scale': 'Category scale',
+      'achievement-outlier': 'Outlier',
+      'history-mismatch': 'Earlier year',
+    } as Record<string, string>,
   },
   id: {
     reading: (done: number, total: number) => `Membaca draf… ${done}/${total}`,
+    failed: (reason: string) => `Perbandingan gagal: ${reason}`,
     needTwo: 'Buka sedikitnya dua draf yang memuat indikator kinerja untuk membandingkannya.',
     skipped: (files: string) => `Dilewati (tanpa indikator kinerja): ${files}`,
+    sameText: (files: string) => `Isi berkas draf ini sama persis: ${files}. Masing-masing ditampilkan di kolomnya sendiri.`,
+    summary: 'Per provinsi',
+    province: 'Provinsi',
+    file: 'Berkas',
+    indicators: 'Indikator',
+    above: 'Di atas target',
+    at: 'Sesuai target',
+    below: 'Di bawah target',
+    met: 'Tercapai',
+    rank: 'Peringkat',
+    errors: 'Galat',
+    warnings: 'Peringatan',
+    notes: 'Catatan',
+    worst: 'Terjauh di bawah target',
+    total: 'Semua draf',
+    exportCsv: 'Ekspor CSV',
     indicator: 'Indikator',
     legend: 'Capaian kantor provinsi. ! ada temuan lint (klik untuk membuka yang pertama), * pencilan antarprovinsi, — tidak ada di draf.',
     flags: 'Catatan perbandingan',
@@ -47,66 +95,90 @@ const WORDS = {
     findings: 'Temuan',
     none: 'Tidak ada.',
     close: 'Tutup',
+    reasons: { 'name-differs': 'namanya berbeda', ambiguous: 'dua baris sama cocoknya', duplicate: 'draf punya padanan yang lebih cocok', 'no-match': 'tidak ada yang mirip' } satisfies Record<UnmatchedReason, string>,
+    kinds: {
+      'duplicate-document': 'Draf ganda',
+      'fiscal-year': 'Tahun anggaran',
+      'missing-indicator': 'Indikator tidak ada',
+      'unit-of-measure': 'Satuan',
+      'target-kind': 'Jenis target',
+      'category-scale': 'Skala kategori',
+      'achievement-outlier': 'Pencilan',
+      'history-mismatch': 'Tahun sebelumnya',
+    } as Record<string, string>,
   },
 } as const;
 
-interface Progress {
-  done: number;
-  comparison?: Comparison;
-  skipped: string[];
+type Words = (typeof WORDS)[Locale];
+
+type Progress = { done: number; total: number } | { result: Extract<CompareResponse, { kind: 'result' }> } | { error: string };
+
+/** Drafts with exactly the same text, by key: picked twice, or copied under two names. */
+function sameTexts(documents: readonly CompareDraft[]): string[][] {
+  const byText = new Map<string, string[]>();
+  for (const d of documents) byText.set(d.text, [...(byText.get(d.text) ?? []), d.key]);
+  return [...byText.values()].filter((keys) => keys.length > 1);
 }
 
 /**
- * The comparison matrix of several drafts: indicators × provinces, coloured by achievement,
- * with the flags and the unmatched indicators below. A click on a cell opens that draft at its
- * first finding for the indicator (or at the figure when it has none) and shows every office's
- * figures for the cell. Drafts are read one per macrotask so that the page stays responsive.
+ * The comparison matrix of several drafts: a summary per province, the flags, then indicators ×
+ * provinces coloured by achievement, and the unmatched indicators. Each draft is read, linted and
+ * compared in a worker (`compare.worker.ts`), so the page never stalls while seven drafts are
+ * read. A click on a cell opens that draft at its first finding for the indicator (or at the
+ * figure when it has none) and shows every office's figures for the cell.
  */
 export function CompareView({ documents, onOpenFinding, locale = 'id' }: CompareViewProps) {
   const w = WORDS[locale];
-  const [progress, setProgress] = useState<Progress>({ done: 0, skipped: [] });
+  const [progress, setProgress] = useState<Progress>({ done: 0, total: documents.length });
   const [selected, setSelected] = useState<{ key: string; file: string } | undefined>(undefined);
 
   useEffect(() => {
-    let cancelled = false;
-    const inputs: ComparisonInput[] = [];
-    const skipped: string[] = [];
-    let next = 0;
-    setProgress({ done: 0, skipped: [] });
-    const step = () => {
-      if (cancelled) return;
-      const draft = documents[next];
-      if (draft) {
-        next++;
-        const input = analyseDraft(draft, locale);
-        if (input) inputs.push(input);
-        else skipped.push(draft.file);
-        setProgress({ done: next, skipped: [...skipped] });
-        setTimeout(step, 0);
-        return;
-      }
-      setProgress({ done: next, skipped: [...skipped], ...(inputs.length >= 2 ? { comparison: compare(inputs, locale) } : {}) });
+    const worker = new Worker(new URL('../compare.worker.ts', import.meta.url), { type: 'module', name: 'lkip-compare' });
+    const id = 1;
+    setProgress({ done: 0, total: documents.length });
+    worker.onmessage = (event: MessageEvent<CompareResponse>) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      if (reply.kind === 'progress') setProgress({ done: reply.done, total: reply.total });
+      else if (reply.kind === 'result') setProgress({ result: reply });
+      else setProgress({ error: reply.error });
     };
-    const timer = setTimeout(step, 0);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
+    worker.onerror = (event) => setProgress({ error: event.message || 'worker failed' });
+    const request: CompareRequest = { id, drafts: [...documents], locale };
+    worker.postMessage(request);
+    return () => worker.terminate();
   }, [documents, locale]);
 
-  const comparison = progress.comparison;
-  const outliers = useMemo(() => new Set((comparison?.flags ?? []).filter((f) => f.kind === 'achievement-outlier').flatMap((f) => f.documents.map((d) => `${f.indicator}\u0000${d}`))), [comparison]);
+  const duplicates = useMemo(() => sameTexts(documents), [documents]);
+  const comparison = 'result' in progress ? progress.result.comparison : undefined;
+  const outliers = useMemo(
+    () => new Set((comparison?.flags ?? []).filter((f) => f.kind === 'achievement-outlier').flatMap((f) => f.documents.map((d) => `${f.indicator ?? ''}\u0000${d}`))),
+    [comparison],
+  );
 
-  if (progress.done < documents.length) return <p className="compare-status" data-testid="compare-progress">{w.reading(progress.done, documents.length)}</p>;
+  if ('error' in progress) return <p className="notice error">{w.failed(progress.error)}</p>;
+  if (!('result' in progress)) {
+    return (
+      <p className="compare-status" data-testid="compare-progress" role="status">
+        {w.reading(progress.done, progress.total)}
+      </p>
+    );
+  }
+  const { skipped } = progress.result;
+  const skippedNote = skipped.length > 0 ? <p className="muted small">{w.skipped(skipped.join(', '))}</p> : null;
   if (!comparison) {
     return (
       <div className="compare-view">
         <p className="empty">{w.needTwo}</p>
-        {progress.skipped.length > 0 ? <p className="muted small">{w.skipped(progress.skipped.join(', '))}</p> : null}
+        {skippedNote}
       </div>
     );
   }
 
+  const labelOf = (file: string) => {
+    const doc = comparison.documents.find((d) => d.file === file);
+    return doc?.label ?? shortLabel(doc?.province ?? null, file);
+  };
   const open = (indicator: ComparisonIndicator, file: string) => {
     setSelected({ key: indicator.key, file });
     const target = cellTarget(cellsOf(indicator, file));
@@ -116,20 +188,45 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
 
   return (
     <div className="compare-view" data-testid="compare-view">
-      {progress.skipped.length > 0 ? <p className="muted small">{w.skipped(progress.skipped.join(', '))}</p> : null}
-      <div style={{ overflowX: 'auto' }}>
-        <table className="compare-matrix" data-testid="compare-matrix" style={styles.table}>
+      <div className="compare-actions">
+        <button type="button" data-testid="compare-csv" onClick={() => offerDownload('lkip-compare.csv', new TextEncoder().encode(formatCsv(comparison)), 'text/csv;charset=utf-8')}>
+          {w.exportCsv}
+        </button>
+      </div>
+      {duplicates.length > 0 ? (
+        <p className="notice info" data-testid="compare-duplicates">
+          {w.sameText(duplicates.map((keys) => keys.join(' = ')).join('; '))}
+        </p>
+      ) : null}
+      {skippedNote}
+
+      <Summary comparison={comparison} words={w} />
+
+      <h3>{w.flags}</h3>
+      {comparison.flags.length === 0 ? (
+        <p className="muted">{w.none}</p>
+      ) : (
+        <ul className="compare-flags" data-testid="compare-flags">
+          {comparison.flags.map((flag, i) => (
+            <li key={i} data-kind={flag.kind}>
+              <strong>{w.kinds[flag.kind] ?? flag.kind}:</strong> {flag.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{w.indicator}</h3>
+      <div className="compare-scroll">
+        <table className="compare-matrix" data-testid="compare-matrix">
           <thead>
             <tr>
-              <th scope="col" style={styles.head}>
-                No
-              </th>
-              <th scope="col" style={{ ...styles.head, minWidth: '16rem' }}>
+              <th scope="col">No</th>
+              <th scope="col" className="name">
                 {w.indicator}
               </th>
               {comparison.documents.map((doc) => (
-                <th key={doc.file} scope="col" title={doc.file} style={styles.head}>
-                  {shortLabel(doc.province, doc.file)}
+                <th key={doc.file} scope="col" title={doc.file} data-file={doc.file}>
+                  {labelOf(doc.file)}
                 </th>
               ))}
             </tr>
@@ -137,18 +234,20 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
           <tbody>
             {comparison.indicators.map((indicator) => (
               <tr key={indicator.key} data-indicator={indicator.key}>
-                <td style={styles.number}>{indicator.number ?? ''}</td>
-                <th scope="row" title={indicator.name} style={styles.name}>
+                <td className="number">{indicator.number ?? ''}</td>
+                <th scope="row" className="name">
                   {indicator.name}
                   {indicator.unit ? <span className="muted"> ({indicator.unit})</span> : null}
                 </th>
                 {comparison.documents.map((doc) => (
                   <MatrixCell
                     key={doc.file}
+                    file={doc.file}
+                    label={`${labelOf(doc.file)}: ${indicator.name}`}
                     cells={cellsOf(indicator, doc.file)}
                     value={provinceAchievement(indicator, doc.file)}
                     outlier={outliers.has(`${indicator.key}\u0000${doc.file}`)}
-                    flags={flagsFor(comparison, indicator, doc.file)}
+                    flags={flagsFor(comparison, indicator, doc.file).map((k) => w.kinds[k] ?? k)}
                     selected={selected?.key === indicator.key && selected.file === doc.file}
                     onClick={() => open(indicator, doc.file)}
                   />
@@ -159,31 +258,19 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
         </table>
       </div>
       <p className="muted small">{w.legend}</p>
-      <ul className="compare-legend" style={styles.legend}>
+      <ul className="compare-legend">
         {ACHIEVEMENT_BANDS.map((band) => (
           <li key={band.id}>
-            <span style={{ ...styles.swatch, background: band.background }} />
+            <span className="swatch" style={{ background: band.background }} />
             {band.labels[locale]}
           </li>
         ))}
       </ul>
 
       {selected && selectedIndicator ? (
-        <CellDetail words={w} indicator={selectedIndicator} file={selected.file} onOpenFinding={onOpenFinding} onClose={() => setSelected(undefined)} />
+        <CellDetail words={w} indicator={selectedIndicator} file={selected.file} label={labelOf(selected.file)} onOpenFinding={onOpenFinding} onClose={() => setSelected(undefined)} />
       ) : null}
 
-      <h3>{w.flags}</h3>
-      {comparison.flags.length === 0 ? (
-        <p className="muted">{w.none}</p>
-      ) : (
-        <ul className="compare-flags" data-testid="compare-flags">
-          {comparison.flags.map((flag, i) => (
-            <li key={i} data-kind={flag.kind}>
-              <code>{flag.kind}</code> {flag.message}
-            </li>
-          ))}
-        </ul>
-      )}
       <h3>{w.unmatched}</h3>
       {comparison.unmatched.length === 0 ? (
         <p className="muted">{w.none}</p>
@@ -191,7 +278,7 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
         <ul className="compare-unmatched" data-testid="compare-unmatched">
           {comparison.unmatched.map((u, i) => (
             <li key={i}>
-              {u.document} {u.indicator !== null ? `#${u.indicator} ` : ''}“{u.name}” — {u.reason}
+              {labelOf(u.document)} {u.indicator !== null ? `#${u.indicator} ` : ''}“{u.name}” — {w.reasons[u.reason]}
               {u.bestCandidate !== undefined ? `; ${w.closest}: “${comparison.indicators.find((r) => r.key === u.bestCandidate)?.name ?? u.bestCandidate}” (${u.score ?? 0})` : ''}
             </li>
           ))}
@@ -201,7 +288,67 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
   );
 }
 
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
+
+/** Per draft: indicators above / at / below target, findings by severity and the worst indicators, with the totals. */
+function Summary({ comparison, words: w }: { comparison: Comparison; words: Words }) {
+  return (
+    <section aria-label={w.summary}>
+      <h3>{w.summary}</h3>
+      <div className="compare-scroll">
+        <table className="compare-summary" data-testid="compare-summary">
+          <thead>
+            <tr>
+              {[w.province, w.file, w.indicators, w.above, w.at, w.below, w.met, w.rank, w.errors, w.warnings, w.notes, w.worst].map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.documents.map((doc) => (
+              <tr key={doc.file} data-file={doc.file}>
+                <th scope="row">{doc.label}</th>
+                <td className="file">{doc.file}</td>
+                <td>{doc.summary.indicators.total}</td>
+                <td>{doc.summary.indicators.above}</td>
+                <td>{doc.summary.indicators.at}</td>
+                <td>{doc.summary.indicators.below}</td>
+                <td>{percent(doc.summary.metShare)}</td>
+                <td>{doc.summary.rank ?? '—'}</td>
+                <td data-testid="summary-errors">{doc.summary.findings.errorCount}</td>
+                <td>{doc.summary.findings.warningCount}</td>
+                <td>{doc.summary.findings.infoCount}</td>
+                <td className="worst">{doc.summary.worst.map((i) => `${i.number ?? ''} ${i.name} (${Math.round(i.achievement * 10) / 10}%)`.trim()).join('; ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{w.total}</th>
+              <td>{comparison.totals.documents}</td>
+              <td>{comparison.totals.indicators.total}</td>
+              <td>{comparison.totals.indicators.above}</td>
+              <td>{comparison.totals.indicators.at}</td>
+              <td>{comparison.totals.indicators.below}</td>
+              <td>{percent(comparison.totals.metShare)}</td>
+              <td />
+              <td>{comparison.totals.findings.errorCount}</td>
+              <td>{comparison.totals.findings.warningCount}</td>
+              <td>{comparison.totals.findings.infoCount}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 interface MatrixCellProps {
+  file: string;
+  label: string;
   cells: readonly ComparisonCell[];
   value: number | undefined;
   outlier: boolean;
@@ -210,10 +357,10 @@ interface MatrixCellProps {
   onClick(): void;
 }
 
-function MatrixCell({ cells, value, outlier, flags, selected, onClick }: MatrixCellProps) {
+function MatrixCell({ file, label, cells, value, outlier, flags, selected, onClick }: MatrixCellProps) {
   if (cells.length === 0) {
     return (
-      <td className="compare-cell missing" style={{ ...styles.cell, background: achievementBand(undefined).background }}>
+      <td className="compare-cell missing" data-file={file} style={{ background: achievementBand(undefined).background }}>
         —
       </td>
     );
@@ -223,11 +370,13 @@ function MatrixCell({ cells, value, outlier, flags, selected, onClick }: MatrixC
   const marks = `${findings > 0 ? '!' : ''}${outlier ? '*' : ''}`;
   return (
     <td
-      className={`compare-cell band-${band.id}`}
+      className={`compare-cell band-${band.id}${selected ? ' selected' : ''}${outlier ? ' outlier' : ''}`}
       data-band={band.id}
-      style={{ ...styles.cell, background: band.background, color: band.foreground, outline: selected ? '2px solid #1f5fa8' : outlier ? '3px solid #6639ba' : undefined, outlineOffset: '-3px' }}
+      data-file={file}
+      data-findings={findings}
+      style={{ background: band.background, color: band.foreground }}
     >
-      <button type="button" onClick={onClick} title={flags.join(', ')} style={{ ...styles.cellButton, color: band.foreground }}>
+      <button type="button" onClick={onClick} title={flags.join(', ')} aria-label={`${label}: ${value === undefined ? '?' : `${Math.round(value * 10) / 10}%`}${findings > 0 ? ` (${findings} !)` : ''}`} style={{ color: band.foreground }}>
         {value === undefined ? '?' : `${Math.round(value * 10) / 10}%`}
         {marks ? <sup>{marks}</sup> : null}
       </button>
@@ -236,33 +385,34 @@ function MatrixCell({ cells, value, outlier, flags, selected, onClick }: MatrixC
 }
 
 interface CellDetailProps {
-  words: (typeof WORDS)[Locale];
+  words: Words;
   indicator: ComparisonIndicator;
   file: string;
-  onOpenFinding(file: string, line: number, column: number): void;
+  label: string;
+  onOpenFinding(key: string, line: number, column: number): void;
   onClose(): void;
 }
 
 /** Every office's figures for the chosen cell, with its findings as links into the draft. */
-function CellDetail({ words: w, indicator, file, onOpenFinding, onClose }: CellDetailProps) {
+function CellDetail({ words: w, indicator, file, label, onOpenFinding, onClose }: CellDetailProps) {
   const cells = cellsOf(indicator, file);
   return (
-    <section className="compare-detail" data-testid="compare-detail" style={styles.detail}>
-      <header style={{ display: 'flex', gap: '0.5rem', alignItems: 'baseline' }}>
+    <section className="compare-detail" data-testid="compare-detail" aria-label={`${label}: ${indicator.name}`}>
+      <header>
         <strong>
           {indicator.number ?? ''} {indicator.name}
         </strong>
-        <span className="muted">{file}</span>
-        <span style={{ flex: 1 }} />
+        <span className="muted">{label}</span>
+        <span className="spacer" />
         <button type="button" onClick={onClose}>
           {w.close}
         </button>
       </header>
-      <table style={styles.table}>
+      <table>
         <thead>
           <tr>
             {[w.office, w.target, w.realisation, w.achievement, w.category, w.findings].map((h) => (
-              <th key={h} scope="col" style={styles.head}>
+              <th key={h} scope="col">
                 {h}
               </th>
             ))}
@@ -271,13 +421,11 @@ function CellDetail({ words: w, indicator, file, onOpenFinding, onClose }: CellD
         <tbody>
           {cells.map((cell) => (
             <tr key={cell.unit}>
-              <th scope="row" style={styles.name}>
-                {cell.unit}
-              </th>
+              <th scope="row">{cell.unit}</th>
               {[cell.target, cell.realisation, cell.achievement].map((figure, i) => (
-                <td key={i} style={styles.cell}>
+                <td key={i}>
                   {figure ? (
-                    <button type="button" style={styles.link} onClick={() => onOpenFinding(file, figure.line, figure.column)}>
+                    <button type="button" className="lkip-link" onClick={() => onOpenFinding(file, figure.line, figure.column)}>
                       {figure.raw}
                     </button>
                   ) : (
@@ -285,16 +433,16 @@ function CellDetail({ words: w, indicator, file, onOpenFinding, onClose }: CellD
                   )}
                 </td>
               ))}
-              <td style={styles.cell}>{cell.category?.label ?? '—'}</td>
-              <td style={{ ...styles.cell, textAlign: 'left' }}>
+              <td>{cell.category?.label ?? '—'}</td>
+              <td className="findings">
                 {cell.findings.length === 0
                   ? '—'
                   : cell.findings.map((f, i) => (
                       <div key={i}>
-                        <button type="button" style={styles.link} onClick={() => onOpenFinding(file, f.line, f.column)}>
+                        <button type="button" className="lkip-link" onClick={() => onOpenFinding(file, f.line, f.column)}>
                           {f.line}:{f.column}
                         </button>{' '}
-                        <code>{f.ruleId ?? ''}</code> {f.message}
+                        {f.message}
                       </div>
                     ))}
               </td>
@@ -305,17 +453,3 @@ function CellDetail({ words: w, indicator, file, onOpenFinding, onClose }: CellD
     </section>
   );
 }
-
-// Inline styles keep this view self-contained; the app's stylesheet may override by class name.
-const styles = {
-  table: { borderCollapse: 'collapse', fontSize: '0.85rem' },
-  head: { border: '1px solid var(--border, #d9dde3)', padding: '0.25rem 0.4rem', textAlign: 'left', background: 'var(--bg, #f7f8fa)', whiteSpace: 'nowrap' },
-  number: { border: '1px solid var(--border, #d9dde3)', padding: '0.25rem 0.4rem', textAlign: 'right' },
-  name: { border: '1px solid var(--border, #d9dde3)', padding: '0.25rem 0.4rem', textAlign: 'left', fontWeight: 'normal', maxWidth: '28rem' },
-  cell: { border: '1px solid var(--border, #d9dde3)', padding: 0, textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  cellButton: { all: 'unset', cursor: 'pointer', display: 'block', padding: '0.25rem 0.45rem', minWidth: '4rem', textAlign: 'right' },
-  link: { all: 'unset', cursor: 'pointer', textDecoration: 'underline', padding: '0.25rem 0.45rem' },
-  legend: { listStyle: 'none', padding: 0, display: 'flex', flexWrap: 'wrap', gap: '0.75rem', fontSize: '0.8rem' },
-  swatch: { display: 'inline-block', width: '0.9rem', height: '0.9rem', marginRight: '0.3rem', verticalAlign: 'middle', border: '1px solid #8c959f' },
-  detail: { margin: '1rem 0', padding: '0.5rem', border: '1px solid var(--border, #d9dde3)', background: 'var(--panel, #fff)' },
-} satisfies Record<string, CSSProperties>;

@@ -2,8 +2,8 @@
  * Hands bytes to the browser as a file download. The draft stays on this machine: a Blob URL
  * is local to the page, and it is revoked once the browser has had time to read it.
  */
-export function offerDownload(name: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/plain;charset=utf-8' }));
+export function offerDownload(name: string, bytes: Uint8Array<ArrayBuffer>, type = 'text/plain;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -3,9 +3,11 @@
  * a save. They must leave exactly as `lkip lint --fix` would write them: same encoding, same
  * byte-order mark, same line ends. The editor and the linter see LF text in between.
  */
-import { restoreLineEndings as restoreShared, splitLineEndings as splitShared, type LineEndings } from '@lkip/parse';
+// The reader's own line-end handling, by path: through '@lkip/parse' the page's bundle would
+// take in the whole reader, which only the worker needs.
+import { restoreLineEndings as restoreShared, splitLineEndings as splitShared, type LineEndings } from '../../../../packages/parse/src/text/line-endings.ts';
 
-export type { Eol, LineEndings } from '@lkip/parse';
+export type { Eol, LineEndings } from '../../../../packages/parse/src/text/line-endings.ts';
 export type DraftEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 export interface DraftText {
   /** LF text: what the editor holds and the linter reads. */
@@ -79,9 +81,42 @@ export function restoreLineEndings(lf: string, original: LineEndings): string {
 export const LF_ONLY: LineEndings = { endings: [], dominant: '\n', hasCrlf: false };
 
 /** The extensions the file picker offers; anything else is refused before reading. */
-export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
+export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx', '.pdf'] as const;
+/** What the picker's `accept` lists. */
+export const ACCEPT = DRAFT_EXTENSIONS.join(',');
 
 export function isDraftName(name: string): boolean {
   const lower = name.toLowerCase();
   return DRAFT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+export function isDocxName(name: string): boolean {
+  return name.toLowerCase().endsWith('.docx');
+}
+
+export function isPdfName(name: string): boolean {
+  return name.toLowerCase().endsWith('.pdf');
+}
+
+/**
+ * The sizes `lkip lint` reads (apps/cli/src/read-draft.ts, read-input.ts): a text draft up to
+ * 5 MB; a Word document or a PDF up to 50 MB (pictures, fonts), whose text must still fit 5 MB. The viewer
+ * reads no more than the CLI, and `lkip view` saves no more than it reads.
+ */
+export const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+
+export function describeSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The limit a file of this name is read up to. */
+export function sizeLimitOf(name: string): number {
+  return isDocxName(name) ? MAX_DOCX_BYTES : isPdfName(name) ? MAX_PDF_BYTES : MAX_DRAFT_BYTES;
+}
+
+/** The name a download of the editor's text gets: a Word draft's or a PDF's Markdown form is a .md file. */
+export function downloadName(name: string): string {
+  return isDocxName(name) || isPdfName(name) ? name.replace(/\.(docx|pdf)$/i, '.md') : name;
 }

@@ -1,7 +1,8 @@
 import type { Action, Diagnostic } from '@codemirror/lint';
 import type { Severity } from '@lkip/engine';
+import { relatedLabel } from '../findings/labels.ts';
 import type { Finding, RelatedPlace } from '../findings/model.ts';
-import type { UiWords } from '../i18n.ts';
+import { ruleTitle, type UiWords } from '../i18n.ts';
 
 export interface FindingActions {
   words: UiWords;
@@ -23,7 +24,7 @@ export function toDiagnostics(findings: readonly Finding[], actions: FindingActi
       from: finding.from,
       to: finding.to,
       severity: SEVERITY[message.severity],
-      source: message.ruleId ?? actions.words.engine,
+      source: message.ruleId ? ruleTitle(actions.words, message.ruleId) : actions.words.engine,
       message: message.message,
       renderMessage: () => renderMessage(finding, actions),
     };
@@ -52,7 +53,8 @@ function renderMessage(finding: Finding, actions: FindingActions): HTMLElement {
       link.type = 'button';
       link.className = 'lkip-link';
       link.dataset.testid = 'related';
-      link.textContent = `${place.message} (${actions.words.line(place.line, place.column)})`;
+      link.textContent = relatedLabel(actions.words, place);
+      link.title = actions.words.line(place.line, place.column);
       link.addEventListener('mousedown', (event) => event.preventDefault());
       link.addEventListener('click', () => actions.goTo(place));
       item.append(link);

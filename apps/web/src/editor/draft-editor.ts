@@ -1,5 +1,6 @@
 import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { gotoLine, openSearchPanel, search, searchKeymap } from '@codemirror/search';
 import { Annotation, ChangeSet, EditorSelection, EditorState, StateEffect, StateField, type ChangeDesc, type Extension, type TransactionSpec } from '@codemirror/state';
 import {
   EditorView,
@@ -43,7 +44,12 @@ export interface DraftEditorEvents {
 export class DraftEditor {
   readonly view: EditorView;
 
-  constructor(parent: HTMLElement, private readonly events: DraftEditorEvents) {
+  constructor(
+    parent: HTMLElement,
+    private readonly events: DraftEditorEvents,
+    /** The editor's accessible name. */
+    private readonly label = 'draft',
+  ) {
     this.view = new EditorView({ parent, state: this.createState('') });
   }
 
@@ -65,8 +71,13 @@ export class DraftEditor {
       EditorView.lineWrapping,
       lintGutter(),
       editsSinceLint,
-      keymap.of([...defaultKeymap, ...historyKeymap]),
-      EditorView.contentAttributes.of({ 'aria-label': 'draft', spellcheck: 'false', 'data-testid': 'editor' }),
+      // Find / replace (Ctrl+F, F3) and go to line, as in code editors; Ctrl+G goes to a line
+      // as in VS Code (the search keymap binds it to "find next", which F3 also does).
+      search({ top: true }),
+      keymap.of([{ key: 'Mod-g', run: gotoLine, preventDefault: true }, ...searchKeymap, ...defaultKeymap, ...historyKeymap]),
+      // tabindex: the editable text is focusable anyway; said explicitly, checkers (axe's
+      // scrollable-region-focusable) see that its scroller can be reached by keyboard.
+      EditorView.contentAttributes.of({ 'aria-label': this.label, spellcheck: 'false', 'data-testid': 'editor', tabindex: '0' }),
       EditorView.domEventHandlers({
         // A file dropped on the text opens it (handled by the page); CodeMirror would paste it.
         drop: (event) => (event.dataTransfer?.files.length ?? 0) > 0,
@@ -85,6 +96,42 @@ export class DraftEditor {
 
   text(): string {
     return this.view.state.doc.toString();
+  }
+
+  /** Where the cursor is (the head of the main selection). */
+  cursor(): number {
+    return this.view.state.selection.main.head;
+  }
+
+  /** Opens the find / replace panel (Ctrl+F). */
+  openSearch(): void {
+    openSearchPanel(this.view);
+  }
+
+  /** Opens the go-to-line prompt (Ctrl+G). */
+  goToLinePrompt(): void {
+    gotoLine(this.view);
+  }
+
+  /**
+   * Replaces a range of `base` (a text the editor held) as its own undo step; false when the
+   * text changed since `base` was read (the range would land elsewhere).
+   */
+  applyEdit(base: string, edit: { from: number; to: number; insert: string }): boolean {
+    if (this.text() !== base) return false;
+    this.view.dispatch({
+      changes: edit,
+      selection: EditorSelection.single(edit.from + edit.insert.length),
+      annotations: isolateHistory.of('full'),
+      userEvent: 'input.lkip-edit',
+      scrollIntoView: true,
+    });
+    return true;
+  }
+
+  /** Replaces the whole text with `text` as one undo step (a version merged with the one on disk). */
+  replaceText(text: string): void {
+    this.view.dispatch({ changes: textChanges(this.text(), text), annotations: isolateHistory.of('full'), userEvent: 'input.lkip-merge' });
   }
 
   /** Shows findings computed for the current text. */

@@ -1,19 +1,32 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Severity } from '@lkip/engine';
-import type { UiWords } from '../i18n.ts';
-import { ENGINE_RULE, type FacetCounts, type Finding, type FindingFilters, type FindingGroup, type GroupMode, type RelatedPlace } from './model.ts';
+import { ruleTitle, type UiWords } from '../i18n.ts';
+import type { DraftState, RuleInfo } from '../lint/protocol.ts';
+import { relatedLabel, unitLabel } from './labels.ts';
+import { ENGINE_RULE, ruleOf, type FacetCounts, type Finding, type FindingFilters, type FindingGroup, type GroupMode, type RelatedPlace } from './model.ts';
+
+/** What the panel is showing: no draft yet, or the reader's verdict on the draft. */
+export type PanelState = 'none' | DraftState;
 
 export interface FindingsPanelProps {
   words: UiWords;
+  state: PanelState;
+  /** Why the reader failed, for `unreadable`. */
+  stateDetail?: string | undefined;
   total: number;
-  /** The title of a group: an indicator's number and name, or the rule id. */
+  /** The title of a group: an indicator's number and name, or the rule's name. */
   groupTitle(group: FindingGroup): string;
   groups: readonly FindingGroup[];
   listed: readonly Finding[];
   facets: FacetCounts;
+  rules: readonly RuleInfo[];
   mode: GroupMode;
   filters: FindingFilters;
   activeKey: string | undefined;
+  /** Fixes and ignore comments change the text: not applied to a draft that cannot be edited (a PDF). */
+  editable: boolean;
+  /** Why fixes are not applied, said once above the list (a PDF). */
+  fixNote?: string | undefined;
   onModeChange(mode: GroupMode): void;
   onFiltersChange(filters: FindingFilters): void;
   /** Click: select the figure, keep the keyboard in the list. */
@@ -24,6 +37,8 @@ export interface FindingsPanelProps {
   onFix(finding: Finding): void;
   onSuggestion(finding: Finding, index: number): void;
   onGoTo(place: RelatedPlace): void;
+  onIgnore(finding: Finding): void;
+  onRuleDoc(ruleId: string): void;
 }
 
 const SEVERITIES: readonly Severity[] = [2, 1, 0];
@@ -33,6 +48,7 @@ const SEVERITY_CLASS: Record<Severity, string> = { 2: 'error', 1: 'warning', 0: 
 export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelProps) {
   const { words, filters, facets } = props;
   const listRef = useRef<HTMLDivElement>(null);
+  const description = (id: string) => props.rules.find((r) => r.id === id)?.description;
 
   // Keyboard focus follows the active finding, so arrow keys keep working from where it went.
   useEffect(() => {
@@ -43,7 +59,7 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
   }, [props.activeKey]);
 
   const onListKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLButtonElement && event.key === 'Enter')) return;
+    if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement || (event.target instanceof HTMLButtonElement && event.key === 'Enter')) return;
     const key = event.key;
     if (key === 'ArrowDown' || key === 'j' || key === 'n') props.onStep(1);
     else if (key === 'ArrowUp' || key === 'k' || key === 'p') props.onStep(-1);
@@ -57,6 +73,18 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
     else next.add(severity);
     props.onFiltersChange({ ...filters, severities: next });
   };
+
+  // "No findings" only for a draft that was read and checked; anything else is said as it is.
+  const stateText =
+    props.state === 'none'
+      ? words.state.none
+      : props.state === 'not-lkip' || props.state === 'empty'
+        ? words.state[props.state]
+        : props.state === 'unreadable'
+          ? props.stateDetail
+            ? words.state.unreadableBecause(props.stateDetail)
+            : words.state.unreadable
+          : undefined;
 
   return (
     <div className="findings">
@@ -76,18 +104,19 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
           </span>
         </div>
         <div className="findings-filters">
-          <label>
-            {words.groupBy}{' '}
-            <select value={props.mode} onChange={(e) => props.onModeChange(e.target.value as GroupMode)} data-testid="group-mode">
-              <option value="indicator">{words.byIndicator}</option>
-              <option value="rule">{words.byRule}</option>
-            </select>
-          </label>
+          <select aria-label={words.groupBy} value={props.mode} onChange={(e) => props.onModeChange(e.target.value as GroupMode)} data-testid="group-mode">
+            <option value="indicator">
+              {words.groupBy} {words.byIndicator}
+            </option>
+            <option value="rule">
+              {words.groupBy} {words.byRule}
+            </option>
+          </select>
           <select aria-label={words.rule} value={filters.rule} onChange={(e) => props.onFiltersChange({ ...filters, rule: e.target.value })} data-testid="filter-rule">
             <option value="">{words.allRules}</option>
             {facets.rules.map(([rule, n]) => (
               <option key={rule} value={rule}>
-                {rule} ({n})
+                {rule === ENGINE_RULE ? words.engine : ruleTitle(words, rule, description(rule))} ({n})
               </option>
             ))}
           </select>
@@ -95,36 +124,57 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
             <option value="">{words.allUnits}</option>
             {facets.units.map(([unit, n]) => (
               <option key={unit} value={unit}>
-                {unit} ({n})
+                {unitLabel(words, unit)} ({n})
               </option>
             ))}
           </select>
         </div>
-        <div className="muted small">{words.keyboardHelp}</div>
       </div>
 
-      <div className="findings-list" ref={listRef} role="list" onKeyDown={onListKey}>
-        {props.total === 0 ? <p className="empty">{words.noFindings}</p> : props.listed.length === 0 ? <p className="empty">{words.noMatches}</p> : null}
+      {props.fixNote !== undefined && props.total > 0 ? (
+        <p className="fix-note small" data-testid="fix-note">
+          {props.fixNote}
+        </p>
+      ) : null}
+      <div className="findings-list" ref={listRef} onKeyDown={onListKey}>
+        {stateText !== undefined && props.total === 0 ? (
+          <p className="empty state" data-testid="draft-state" data-state={props.state}>
+            {stateText}
+          </p>
+        ) : props.total === 0 ? (
+          <p className="empty" data-testid="no-findings">
+            {words.noFindings}
+          </p>
+        ) : props.listed.length === 0 ? (
+          <p className="empty">{words.noMatches}</p>
+        ) : null}
         {props.groups.map((group) => (
           <section key={group.key} className="finding-group" aria-label={props.groupTitle(group)}>
             <h3>
-              <span>{props.groupTitle(group)}</span>
+              <span title={props.groupTitle(group)}>{props.groupTitle(group)}</span>
               <span className="group-count">{group.findings.length}</span>
             </h3>
-            {group.findings.map((finding) => (
-              <FindingItem key={finding.key} finding={finding} active={finding.key === props.activeKey} {...props} />
-            ))}
+            <div role="list">
+              {group.findings.map((finding) => (
+                <FindingItem key={finding.key} finding={finding} active={finding.key === props.activeKey} description={description(ruleOf(finding))} {...props} />
+              ))}
+            </div>
           </section>
         ))}
       </div>
+      <details className="keyboard-help small">
+        <summary>⌨</summary>
+        {words.keyboardHelp}
+      </details>
     </div>
   );
 });
 
-function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boolean }) {
+function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boolean; description: string | undefined }) {
   const { finding, words } = props;
   const { message } = finding;
   const suggestions = message.suggestions ?? [];
+  const rule = message.ruleId;
   return (
     <div
       role="listitem"
@@ -132,7 +182,7 @@ function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boo
       className={`finding ${SEVERITY_CLASS[message.severity]}${props.active ? ' active' : ''}`}
       data-testid="finding"
       data-key={finding.key}
-      data-rule={message.ruleId ?? ENGINE_RULE}
+      data-rule={rule ?? ENGINE_RULE}
       data-line={message.line}
       data-column={message.column}
       data-severity={message.severity}
@@ -147,9 +197,26 @@ function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boo
     >
       <div className="finding-head">
         <span className={`badge ${SEVERITY_CLASS[message.severity]}`}>{words.severity[message.severity]}</span>
-        <span className="where">{words.line(message.line, message.column)}</span>
-        <span className="rule">{message.ruleId ?? words.engine}</span>
-        {message.subject?.unit !== undefined ? <span className="unit">{message.subject.unit}</span> : null}
+        <span className="where" data-testid="where">
+          {finding.pdf ? words.pdf.page(finding.pdf.page) : words.line(message.line, message.column)}
+        </span>
+        {rule ? (
+          <button
+            type="button"
+            className="rule lkip-link"
+            data-testid="rule-doc-link"
+            title={`${words.ruleDoc.link}: ${rule}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onRuleDoc(rule);
+            }}
+          >
+            {ruleTitle(words, rule, props.description)}
+          </button>
+        ) : (
+          <span className="rule">{words.engine}</span>
+        )}
+        {finding.unit !== undefined ? <span className="unit">{unitLabel(words, finding.unit)}</span> : null}
       </div>
       <div className="finding-message" data-testid="finding-message">
         {message.message}
@@ -162,24 +229,27 @@ function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boo
                 type="button"
                 className="lkip-link"
                 data-testid="related"
+                title={words.line(place.line, place.column)}
                 onClick={(event) => {
                   event.stopPropagation();
                   props.onGoTo(place);
                 }}
               >
-                {place.message} ({words.line(place.line, place.column)})
+                {relatedLabel(words, place)}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {message.fix || suggestions.length > 0 ? (
+      {message.fix || suggestions.length > 0 || (rule && props.editable) ? (
         <div className="finding-actions">
           {message.fix ? (
             <button
               type="button"
               className="fix"
               data-testid="fix"
+              disabled={!props.editable}
+              title={props.editable ? undefined : props.fixNote}
               onClick={(event) => {
                 event.stopPropagation();
                 props.onFix(finding);
@@ -190,7 +260,10 @@ function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boo
           ) : null}
           {suggestions.length > 0 ? (
             <details className="suggestions" data-testid="suggestions" onClick={(event) => event.stopPropagation()}>
-              <summary>{words.suggestions}</summary>
+              <summary>
+                {words.suggestions}
+                {suggestions.some((s) => s.messageId === 'reviewFix') ? <span className="standing-mark" title={words.changesStanding}> ⚠</span> : null}
+              </summary>
               <div role="menu">
                 {suggestions.map((s, i) => (
                   <button
@@ -198,16 +271,34 @@ function FindingItem(props: FindingsPanelProps & { finding: Finding; active: boo
                     type="button"
                     role="menuitem"
                     data-testid="suggestion"
+                    data-kind={s.messageId}
+                    disabled={!props.editable}
+                    title={props.editable ? undefined : props.fixNote}
+                    className={s.messageId === 'reviewFix' ? 'changes-standing' : undefined}
                     onClick={(event) => {
                       (event.currentTarget.closest('details') as HTMLDetailsElement | null)?.removeAttribute('open');
                       props.onSuggestion(finding, i);
                     }}
                   >
                     {s.desc}
+                    {s.messageId === 'reviewFix' ? <span className="standing-note"> — {words.changesStanding}</span> : null}
                   </button>
                 ))}
               </div>
             </details>
+          ) : null}
+          {rule && props.editable ? (
+            <button
+              type="button"
+              className="ignore"
+              data-testid="ignore"
+              onClick={(event) => {
+                event.stopPropagation();
+                props.onIgnore(finding);
+              }}
+            >
+              {words.ignore.button}
+            </button>
           ) : null}
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { LintMessage, Severity } from '@lkip/engine';
+import type { PdfPlace } from '../lint/protocol.ts';
 
 /** A span in the linted text, 0-based and end-exclusive like the engine's fix ranges. */
 export interface Span {
@@ -10,6 +11,8 @@ export interface RelatedPlace extends Span {
   message: string;
   line: number;
   column: number;
+  /** In a PDF: the page and box. */
+  pdf?: PdfPlace;
 }
 
 export interface Finding extends Span {
@@ -17,7 +20,14 @@ export interface Finding extends Span {
   key: string;
   message: LintMessage;
   related: RelatedPlace[];
+  /** The office, under the one name the draft's list of offices gives it (rules quote other spellings). */
+  unit?: string;
+  /** In a PDF: the page and box of the figure. */
+  pdf?: PdfPlace;
 }
+
+/** Rules put this in `subject.unit` for findings about an indicator as a whole. */
+export const WHOLE_REPORT_UNIT = 'aggregate';
 
 /** Line/column to offset in the linted text; lines and columns are 1-based as the engine gives them. */
 export interface LineIndex {
@@ -36,12 +46,14 @@ export function lineIndexOf(text: string): LineIndex {
   };
 }
 
-export function toFindings(messages: readonly LintMessage[], index: LineIndex): Finding[] {
+export function toFindings(messages: readonly LintMessage[], index: LineIndex, units: readonly (string | undefined)[] = []): Finding[] {
   return messages.map((message, i) => {
     const from = index.offset(message.line, message.column);
     const to = Math.max(from, index.offset(message.endLine, message.endColumn));
+    const unit = units[i] ?? message.subject?.unit;
     return {
       key: `${i}:${message.ruleId ?? ''}:${message.line}:${message.column}`,
+      ...(unit !== undefined ? { unit } : {}),
       message,
       from,
       to,
@@ -84,7 +96,7 @@ export function filterFindings(findings: readonly Finding[], filters: FindingFil
     (f) =>
       filters.severities.has(f.message.severity) &&
       (filters.rule === '' || ruleOf(f) === filters.rule) &&
-      (filters.unit === '' || f.message.subject?.unit === filters.unit),
+      (filters.unit === '' || f.unit === filters.unit),
   );
 }
 
@@ -129,12 +141,31 @@ export function facets(findings: readonly Finding[]): FacetCounts {
   const severities: Record<Severity, number> = { 0: 0, 1: 0, 2: 0 };
   for (const f of findings) {
     rules.set(ruleOf(f), (rules.get(ruleOf(f)) ?? 0) + 1);
-    const unit = f.message.subject?.unit;
-    if (unit !== undefined) units.set(unit, (units.get(unit) ?? 0) + 1);
+    if (f.unit !== undefined) units.set(f.unit, (units.get(f.unit) ?? 0) + 1);
     severities[f.message.severity]++;
   }
   const byName = (a: [string, number], b: [string, number]) => a[0].localeCompare(b[0]);
   return { rules: [...rules].sort(byName), units: [...units].sort(byName), severities };
+}
+
+/**
+ * F8 from the editor, as in VS Code: the next finding after the cursor in the text (or the one
+ * before it), wrapping around. On a finding that is the active one, the next in text order.
+ * `at` gives a finding's offset in the text as it is now (findings keep the linted offsets).
+ */
+export function stepFromCursor(
+  findings: readonly Finding[],
+  activeKey: string | undefined,
+  cursor: { from: number; head: number },
+  direction: 1 | -1,
+  at: (f: Finding) => number,
+): Finding | undefined {
+  if (findings.length === 0) return undefined;
+  const sorted = findings.map((f, i) => ({ f, i, at: at(f) })).sort((a, b) => a.at - b.at || a.i - b.i);
+  const active = sorted.findIndex((e) => e.f.key === activeKey && e.at === cursor.from);
+  if (active >= 0) return sorted[(active + direction + sorted.length) % sorted.length]?.f;
+  if (direction === 1) return (sorted.find((e) => e.at >= cursor.head) ?? sorted[0])?.f;
+  return ([...sorted].reverse().find((e) => e.at < cursor.head) ?? sorted[sorted.length - 1])?.f;
 }
 
 /** The next finding after (or before) `current` in listed order, wrapping around like F8 in editors. */
