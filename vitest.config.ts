@@ -10,8 +10,11 @@ export default defineConfig({
     alias: {
       '@lkip/schema': src('./packages/schema/src/index.ts'),
       '@lkip/parse': src('./packages/parse/src/index.ts'),
+      // Before '@lkip/engine': an alias also matches the paths below its key.
+      '@lkip/engine/light': src('./packages/engine/src/light.ts'),
       '@lkip/engine': src('./packages/engine/src/index.ts'),
       '@lkip/compare': src('./packages/compare/src/index.ts'),
+      '@lkip/pdf': src('./packages/pdf/src/index.ts'),
       '@lkip/rules': src('./rules/src/index.ts'),
     },
   },

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The long fuzz campaign (`pnpm fuzz`): generated drafts (packages/parse/test/fuzz/drafts.mjs)
+// The long fuzz campaign (`pnpm fuzz`): generated drafts (packages/parse/test/fuzz/drafts.mjs),
+// hostile drafts and Word packages (packages/parse/test/fuzz/hostile.mjs; see `caseKind`)
 // through the BUILT reader and every rule (packages/*/dist, rules/dist; run `pnpm build` first),
 // on worker threads. A case fails when the reader or a rule throws, when the reader reports that
 // it stopped ("reader-failure"), when its document does not validate against the schema, when
-// the engine reports a rule that failed, or when it takes longer than --hang-ms. Prints progress on stderr and one JSON line on stdout:
+// the engine reports a rule that failed, or when it takes longer than --hang-ms (per 64 KB of input
+// for the larger hostile cases; durations are reported per 64 KB too). Prints progress on stderr and one JSON line on stdout:
 //   {"cases":…,"crashes":0,"hangs":0,"maxMs":…,"p99Ms":…,"seed":…}
 // Failing drafts are written to a temp folder, named by (seed, case) so they can be regenerated.
 //
@@ -40,22 +42,61 @@ function options(argv) {
 // ---------------------------------------------------------------------------------------------
 // Worker: runs the cases i ≡ index (mod workers)
 
+/**
+ * Case n of a campaign: most are generated drafts; every fifth is a draft with a hostile block
+ * in it (deep nesting, emphasis runs, huge tables, CR-only line ends, control characters; see
+ * packages/parse/test/fuzz/hostile.mjs), every twentieth a Word package, hostile or not.
+ */
+export function caseKind(n) {
+  if (n % 20 === 19) return 'docx';
+  return n % 5 === 4 ? 'hostile' : 'draft';
+}
+
+async function generators() {
+  const [{ draftAt }, { hostileTextAt, hostileDocxAt }] = await Promise.all([
+    import(pathToFileURL(join(root, 'packages/parse/test/fuzz/drafts.mjs')).href),
+    import(pathToFileURL(join(root, 'packages/parse/test/fuzz/hostile.mjs')).href),
+  ]);
+  return (seed, n) => {
+    const kind = caseKind(n);
+    if (kind === 'docx') return { kind, bytes: hostileDocxAt(seed, n) };
+    return { kind, text: kind === 'hostile' ? hostileTextAt(seed, n) : draftAt(seed, n) };
+  };
+}
+
 async function work({ seed, from, step, cases }) {
-  const [{ LkipDocument }, { parseDraft }, { lintDocument }, { rules }, { draftAt }] = await Promise.all([
+  const [{ LkipDocument }, { parseDraft, splitLineEndings, convertDocx, DocxError }, { lintDocument }, { rules }, caseAt] = await Promise.all([
     import(pathToFileURL(built.schema).href),
     import(pathToFileURL(built.parse).href),
     import(pathToFileURL(built.engine).href),
     import(pathToFileURL(built.rules).href),
-    import(pathToFileURL(join(root, 'packages/parse/test/fuzz/drafts.mjs')).href),
+    generators(),
   ]);
   const BATCH = 200;
   let durations = [];
   for (let n = from; n < cases; n += step) {
-    const text = draftAt(seed, n);
-    parentPort.postMessage({ type: 'start', n });
+    const generated = caseAt(seed, n);
+    // Hostile cases run to 320 KB; time is allowed per 64 KB, so only growth faster than the input counts.
+    const scale = Math.max(1, (generated.text?.length ?? generated.bytes.length) / 65_536);
+    parentPort.postMessage({ type: 'start', n, scale });
     const started = performance.now();
     let failure;
     try {
+      let text = generated.text;
+      if (generated.kind === 'docx') {
+        // A Word package is converted as the CLI converts it; refusing a damaged or hostile one is right.
+        text = await convertDocx(generated.bytes).then(
+          (converted) => converted.markdown,
+          (error) => {
+            if (error instanceof DocxError) return undefined;
+            throw error;
+          },
+        );
+      } else if (generated.kind === 'hostile') {
+        // As the CLI reads a draft: LF text (old Mac CR-only drafts among them).
+        text = splitLineEndings(text).lf;
+      }
+      if (text === undefined) throw Object.assign(new Error('refused'), { refused: true });
       const doc = parseDraft(text, { path: 'fuzz.md', format: 'markdown' });
       const stopped = doc.diagnostics.find((d) => d.code === 'reader-failure');
       if (stopped) failure = { where: 'reader', message: stopped.message };
@@ -67,9 +108,9 @@ async function work({ seed, from, step, cases }) {
       const crashed = messages.find((m) => m.ruleId !== null && /^Rule \S+ failed: /.test(m.message));
       if (crashed) failure = { where: `rule ${crashed.ruleId}`, message: crashed.message, stack: ruleStack(rules, crashed.ruleId, doc) };
     } catch (error) {
-      failure = { where: 'throw', message: String(error?.message ?? error), stack: String(error?.stack ?? '') };
+      if (!error?.refused) failure = { where: 'throw', message: String(error?.message ?? error), stack: String(error?.stack ?? '') };
     }
-    const ms = performance.now() - started;
+    const ms = (performance.now() - started) / scale;
     durations.push(ms);
     if (failure) parentPort.postMessage({ type: 'failure', n, ms, failure });
     if (durations.length >= BATCH) {
@@ -102,7 +143,7 @@ async function main() {
     console.error(`lkip fuzz: build the packages first (pnpm build); missing: ${missing.map((p) => p.slice(root.length + 1)).join(', ')}`);
     process.exit(2);
   }
-  const { draftAt } = await import(pathToFileURL(join(root, 'packages/parse/test/fuzz/drafts.mjs')).href);
+  const caseAt = await generators();
   const outDir = mkdtempSync(join(tmpdir(), 'lkip-fuzz-'));
   const all = [];
   const failures = [];
@@ -117,11 +158,12 @@ async function main() {
   const timer = setInterval(progress, 5000);
 
   const record = (n, kind, detail) => {
-    const text = draftAt(opts.seed, n);
+    const generated = caseAt(opts.seed, n);
     const base = join(outDir, `seed-${opts.seed}-case-${n}`);
-    writeFileSync(`${base}.md`, text);
+    const file = generated.kind === 'docx' ? `${base}.docx` : `${base}.md`;
+    writeFileSync(file, generated.kind === 'docx' ? generated.bytes : generated.text);
     writeFileSync(`${base}.txt`, `${kind}\n${JSON.stringify(detail, null, 2)}\n`);
-    return `${base}.md`;
+    return file;
   };
 
   // A worker stuck on one case is ended and replaced, continuing after that case.
@@ -129,9 +171,10 @@ async function main() {
     new Promise((resolve) => {
       const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seed: opts.seed, from, step, cases: opts.cases } });
       let current = -1;
+      let scale = 1;
       let since = performance.now();
       const watchdog = setInterval(() => {
-        if (current >= 0 && performance.now() - since > opts.hangMs) {
+        if (current >= 0 && performance.now() - since > opts.hangMs * scale) {
           clearInterval(watchdog);
           hangs++;
           const file = record(current, 'hang', { ms: performance.now() - since });
@@ -144,6 +187,7 @@ async function main() {
       worker.on('message', (m) => {
         if (m.type === 'start') {
           current = m.n;
+          scale = m.scale ?? 1;
           since = performance.now();
         } else if (m.type === 'durations') {
           for (const d of m.durations) all.push(d);

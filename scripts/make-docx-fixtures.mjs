@@ -97,13 +97,15 @@ function splitPipeRow(line) {
   return cells;
 }
 
-function wordTable(rows) {
+function wordTable(rows, options = {}) {
   const width = Math.max(...rows.map((r) => r.length));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(
-      (cells) =>
+      (cells, r) =>
         new TableRow({
+          // "Repeat as header row": Word and LibreOffice print the first row again on every page of a long table.
+          ...(options.repeatHeader && r === 0 ? { tableHeader: true } : {}),
           children: Array.from({ length: width }, (_, c) => new TableCell({ children: [new Paragraph({ children: runsOf([cells[c] ?? '']) })] })),
         }),
     ),
@@ -118,8 +120,11 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
  * Reads a Markdown draft line by line, the way its structure shows in a plain-text editor:
  * blank lines end blocks, runs of tab lines are tables, `|` tables with a delimiter row are
  * tables. Numbered items become Word numbering that starts where the Markdown list starts.
+ * `options.repeatHeader`: tables repeat their first row on each page; `options.wideTable(rows)`:
+ * a table it accepts is returned as `{ wideTable: Table }` among the children, for a caller
+ * that puts it in a landscape section (fixtures/pdf/make-pdfs.mjs).
  */
-function markdownToWord(text) {
+export function markdownToWord(text, options = {}) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const children = [];
   const numberingConfigs = new Map();
@@ -179,7 +184,8 @@ function markdownToWord(text) {
       const rows = [];
       while (i < lines.length && lines[i].includes('\t') && lines[i].trim() !== '') rows.push(lines[i++].split('\t').map((c) => c.trim()));
       i--;
-      children.push(wordTable(rows));
+      const table = wordTable(rows, options);
+      children.push(options.wideTable?.(rows) ? { wideTable: table } : table);
       continue;
     }
     if (line.trimStart().startsWith('|') && PIPE_DELIMITER.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('-')) {
@@ -189,7 +195,8 @@ function markdownToWord(text) {
       i += 2;
       while (i < lines.length && lines[i].trimStart().startsWith('|')) rows.push(splitPipeRow(lines[i++]));
       i--;
-      children.push(wordTable(rows));
+      const table = wordTable(rows, options);
+      children.push(options.wideTable?.(rows) ? { wideTable: table } : table);
       continue;
     }
     const heading = HEADING.exec(line);

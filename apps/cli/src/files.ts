@@ -5,8 +5,8 @@ import { CliError, describeFsError } from './errors.js';
 
 /** Extensions a directory or a glob contributes; a file named on the command line is always read. */
 export const DRAFT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.txt']);
-/** What `lkip lint` reads: text drafts and Word documents (converted, see read-input.ts). */
-export const LINT_EXTENSIONS: ReadonlySet<string> = new Set([...DRAFT_EXTENSIONS, '.docx']);
+/** What `lkip lint` reads: text drafts, Word documents and PDFs (converted, see read-input.ts). */
+export const LINT_EXTENSIONS: ReadonlySet<string> = new Set([...DRAFT_EXTENSIONS, '.docx', '.pdf']);
 /** Never descended into: dependencies, build output, version control. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', '.git']);
 
@@ -18,6 +18,15 @@ export function isDocxPath(path: string): boolean {
   return extname(path).toLowerCase() === '.docx';
 }
 
+export function isPdfPath(path: string): boolean {
+  return extname(path).toLowerCase() === '.pdf';
+}
+
+/** A draft read through a Markdown form made from it (Word, PDF), never written back. */
+export function isConvertedPath(path: string): boolean {
+  return isDocxPath(path) || isPdfPath(path);
+}
+
 export interface FoundFile {
   path: string;
   /**
@@ -25,6 +34,10 @@ export interface FoundFile {
    * A file the user named must be a draft; one that a walk found may be a README beside them.
    */
   explicit: boolean;
+  /** Found by a walk but not readable (a folder lkip may not list): named on one line, exit 2. */
+  problem?: string;
+  /** Found by a walk and left out on purpose (a link to a folder): named on one line, exit code unchanged. */
+  note?: string;
 }
 
 /**
@@ -32,7 +45,7 @@ export interface FoundFile {
  * duplicates. A pattern that yields nothing is a usage error, as in ESLint.
  */
 export async function expandPatterns(patterns: string[], cwd: string, extensions: ReadonlySet<string> = DRAFT_EXTENSIONS): Promise<string[]> {
-  return (await expandDraftPatterns(patterns, cwd, extensions)).map((f) => f.path);
+  return (await expandDraftPatterns(patterns, cwd, extensions)).filter((f) => f.problem === undefined && f.note === undefined).map((f) => f.path);
 }
 
 /** `expandPatterns`, telling files the user named apart from files a walk or a glob found. */
@@ -60,7 +73,7 @@ async function expandPattern(pattern: string, cwd: string, extensions: ReadonlyS
     throw new CliError(`${pattern}: ${describeFsError(error)}`);
   });
   if (info?.isFile()) return [{ path: absolute, explicit: true }];
-  if (info?.isDirectory()) return (await walk(absolute, extensions)).map((path) => ({ path, explicit: false }));
+  if (info?.isDirectory()) return walk(absolute, extensions);
   if (info) return [];
   if (!isDynamicPattern(pattern)) return [];
   const matches = await glob(pattern, {
@@ -77,22 +90,31 @@ async function expandPattern(pattern: string, cwd: string, extensions: ReadonlyS
     .map((path) => ({ path, explicit: false }));
 }
 
-async function walk(dir: string, extensions: ReadonlySet<string>): Promise<string[]> {
+async function walk(dir: string, extensions: ReadonlySet<string>, top = true): Promise<FoundFile[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    throw new CliError(`${dir}: cannot read directory: ${describeFsError(error)}`);
+    // The folder named on the command line must be readable; one unreadable folder inside it is
+    // named on its own line (exit 2) and the walk goes on with the others.
+    if (top) throw new CliError(`${dir}: cannot read directory: ${describeFsError(error)}`);
+    return [{ path: dir, explicit: false, problem: `cannot read directory: ${describeFsError(error)}` }];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
+  const files: FoundFile[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(path, extensions)));
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(path, extensions, false)));
+    } else if (entry.isSymbolicLink() && isDraftPath(entry.name, extensions)) {
+      // A link to a draft is read as the draft (and --fix writes through it); a link to a folder
+      // is not followed, so a walk never loops.
+      const target = await stat(path).catch(() => undefined);
+      if (target?.isFile()) files.push({ path, explicit: false });
+      else files.push({ path, explicit: false, note: target ? 'a symbolic link to a folder, not followed' : 'a broken symbolic link' });
     } else if (entry.isFile() && isDraftPath(entry.name, extensions) && !entry.name.startsWith('~$')) {
       // "~$draft.docx" is the owner file Word keeps beside a document while it is open.
-      files.push(path);
+      files.push({ path, explicit: false });
     }
   }
   return files;

@@ -2,7 +2,7 @@ import type { Locale } from '@lkip/engine';
 
 /**
  * The CLI's own words (summaries, severities, headings). Rule messages are localised by the
- * engine; fatal error lines stay English so scripts and issue reports can match them.
+ * engine; the `lkip: …` error lines by cli-errors-id.ts (Indonesian unless `--locale en`).
  */
 export interface CliWords {
   severity: { error: string; warning: string; info: string };
@@ -12,6 +12,8 @@ export interface CliWords {
   infos(n: number): string;
   fixable(errors: number, warnings: number): string;
   tooManyWarnings(max: number): string;
+  /** A file a folder walk found and lint passed over, with why. */
+  skipped(line: string): string;
   summary: SummaryWords;
 }
 
@@ -51,6 +53,7 @@ const en: CliWords = {
   fixable: (e, w) =>
     `${plural(e, 'error', 'errors')} and ${plural(w, 'warning', 'warnings')} potentially fixable with the \`--fix\` option.`,
   tooManyWarnings: (max) => `lkip found too many warnings (maximum: ${max}).`,
+  skipped: (line) => `skipped ${line}`,
   summary: {
     title: 'Title',
     agency: 'Agency',
@@ -86,6 +89,7 @@ const id: CliWords = {
   infos: (n) => `${n} catatan`,
   fixable: (e, w) => `${e} galat dan ${w} peringatan dapat diperbaiki otomatis dengan opsi \`--fix\`.`,
   tooManyWarnings: (max) => `lkip menemukan terlalu banyak peringatan (maksimum: ${max}).`,
+  skipped: (line) => `dilewati ${line}`,
   summary: {
     title: 'Judul',
     agency: 'Instansi',

@@ -1,4 +1,4 @@
-import { fingerprint, type LintMessage } from '@lkip/engine';
+import { fingerprint, type LintMessage } from '@lkip/engine/light';
 
 interface Span {
   line: number;

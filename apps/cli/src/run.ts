@@ -1,11 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Rule } from '@lkip/engine';
 import type { CommandContext, ParseDraft } from './commands/context.js';
-import { extractCommand, type ExtractFlags } from './commands/extract.js';
-import { lintCommand, type LintFlags } from './commands/lint.js';
-import { schemaCommand } from './commands/schema.js';
+import type { ExtractFlags } from './commands/extract.js';
+import type { LintFlags } from './commands/lint.js';
+import { cliLocale, localizedStderr } from './cli-errors-id.js';
 import { oneLine } from './errors.js';
-import { FORMAT_NAMES } from './formatters/index.js';
+import { FORMAT_NAMES } from './formatters/names.js';
 import type { Io } from './io.js';
 import { TOOL_NAME, TOOL_VERSION } from './tool.js';
 
@@ -26,7 +26,9 @@ const EXIT_USAGE = 2;
  * The whole `lkip` command, in-process: never calls process.exit, never writes to the real
  * streams, never throws. Returns the exit code.
  */
-export async function run(argv: string[], io: Io, options: RunOptions = {}): Promise<number> {
+export async function run(argv: string[], given: Io, options: RunOptions = {}): Promise<number> {
+  // The CLI's own `lkip: …` lines speak the run's language: Indonesian unless `--locale en`.
+  const io: Io = { ...given, stderr: localizedStderr(given.stderr, cliLocale(argv)) };
   let exitCode = 0;
   // Loaded on demand: `lkip --version` and `lkip schema` need neither the reader nor the rules.
   const context = async (): Promise<CommandContext> => ({
@@ -34,10 +36,16 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
     rules: options.rules ?? (await import('@lkip/rules')).rules,
     parse: options.parse ?? (await import('@lkip/parse')).parseDraft,
     toolVersion: TOOL_VERSION,
+    shipped: options.rules === undefined && options.parse === undefined,
   });
-  const program = buildProgram(io, context, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    context,
+    (code) => {
+      exitCode = code;
+    },
+    options.rules === undefined && options.parse === undefined,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -52,7 +60,7 @@ export async function run(argv: string[], io: Io, options: RunOptions = {}): Pro
   }
 }
 
-function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCode: (code: number) => void): Command {
+function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCode: (code: number) => void, shipped = false): Command {
   const program = new Command(TOOL_NAME);
   // Subcommands copy these settings when created, so they must come first.
   program
@@ -76,7 +84,7 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
   program
     .command('lint')
     .description('check drafts for figures that contradict each other')
-    .argument('[patterns...]', 'files, directories (*.md, *.markdown, *.txt, *.docx) or globs; default: the current directory')
+    .argument('[patterns...]', 'files, directories (*.md, *.markdown, *.txt, *.docx, *.pdf) or globs; default: the current directory')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('--fix', 'write fixes for derived figures back to the drafts')
     .option('--fix-dry-run', 'compute fixes without writing them (see `output` in --format json)')
@@ -94,36 +102,69 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
     .option('--no-color', 'force colours off')
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--write-baseline <file>', "record today's findings in this baseline file (then report none of them)")
+    .option('-o, --output-file <file>', 'write the report to this file instead of standard output')
+    .option('--previous <file>', "an earlier year's filing of the same agency: the figures the draft gives for that year are checked against it (repeatable; files, folders or globs)", collect)
+    .option('--limit <name=N>', "raise one of the reader's bounds: nesting (100), columns (200) or cells (100000) of a table (repeatable)", collect)
     .addHelpText('after', LINT_HELP_NOTES)
     .action(async (patterns: string[], flags: LintFlags) => {
+      // A re-lint of unchanged drafts is answered from the cache before the rules and the reader load.
+      if (flags.cache && shipped) {
+        const { lintFromCache } = await import('./commands/lint-cached.js');
+        const code = await lintFromCache(patterns, flags, io, TOOL_VERSION);
+        if (code !== undefined) return setExitCode(code);
+      }
+      // Every command is loaded when it runs: `lkip --help` costs little more than starting Node.
+      const { lintCommand } = await import('./commands/lint.js');
       setExitCode(await lintCommand(patterns, flags, await context()));
     });
 
   program
     .command('extract')
     .description('print the document model read from a draft')
-    .argument('<file>', 'the draft')
+    .argument('<file>', 'the draft (.md, .txt, .docx, .pdf)')
     .addOption(new Option('-f, --format <name>', 'json (valid against `lkip schema`) or a human summary').choices(['json', 'summary']).default('json'))
     .addOption(new Option('--locale <locale>', 'language of the summary').choices(['id', 'en']).default('id'))
+    .option('--limit <name=N>', "raise one of the reader's bounds: nesting (100), columns (200) or cells (100000) of a table (repeatable)", collect)
     .action(async (file: string, flags: ExtractFlags) => {
+      const { extractCommand } = await import('./commands/extract.js');
       setExitCode(await extractCommand(file, flags, await context()));
+    });
+
+  program
+    .command('template')
+    .description('write the spreadsheet a planning office fills in (one row per indicator × office) and lints with `lkip lint`')
+    .addOption(new Option('-f, --format <name>', 'csv (";"-separated, for Excel with Indonesian settings) or xlsx').choices(['csv', 'xlsx']).default('csv'))
+    .option('-o, --out <file>', 'write the template to this file (required for xlsx)')
+    .action(async (flags: { format: 'csv' | 'xlsx'; out?: string }) => {
+      const { templateCommand } = await import('./commands/template.js');
+      setExitCode(await templateCommand(flags, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules: one line each, with its default severity and a link to its page')
+    .addOption(new Option('--locale <locale>', 'language of the descriptions').choices(['id', 'en']).default('id'))
+    .action(async (flags: { locale: 'id' | 'en' }) => {
+      const { rulesCommand } = await import('./commands/rules.js');
+      setExitCode(rulesCommand(flags, await context()));
     });
 
   program
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of the document model')
     .option('--config', 'print the JSON Schema of lkip.config.json instead')
-    .action((flags: { config?: boolean }) => {
+    .action(async (flags: { config?: boolean }) => {
+      const { schemaCommand } = await import('./commands/schema.js');
       setExitCode(schemaCommand(flags, io));
     });
 
   program
     .command('convert')
-    .description('print (or write with --out) the Markdown that lkip reads from a Word draft')
-    .argument('<file>', 'the Word draft (.docx)')
+    .description('print (or write with --out) the Markdown that lkip reads from a Word draft or a PDF')
+    .argument('<file>', 'the Word draft (.docx) or the PDF (.pdf)')
     .option('-o, --out <file>', 'write the Markdown to this file (atomically) instead of standard output')
     .action(async (file: string, flags: { out?: string }) => {
-      // Loaded on demand: only this command (and lint of a .docx) needs the Word reader.
+      // Loaded on demand: only this command (and lint of a .docx or .pdf) needs the Word and PDF readers.
       const { convertCommand } = await import('./commands/convert.js');
       setExitCode(await convertCommand(file, flags, await context()));
     });
@@ -142,13 +183,14 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
 
   program
     .command('compare')
-    .description('compare drafts of several provinces: indicators matched by number and name, achievement matrix, flags')
-    .argument('<patterns...>', 'files, directories or globs of drafts (at least two drafts)')
+    .description('compare drafts of several provinces (and years): a summary per province, indicators matched by number and name, achievement matrix, flags')
+    .argument('<patterns...>', 'files, directories or globs of drafts (at least two drafts); drafts of several years of one province are compared year by year')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'))
     .option('-o, --out <file>', 'write the output to this file (atomically) instead of standard output')
     .addOption(new Option('--locale <locale>', 'language of the messages').choices(['id', 'en']).default('id'))
     .option('-c, --config <file>', 'use this config file instead of ./lkip.config.json')
-    .action(async (patterns: string[], flags: { format: 'table' | 'json' | 'csv' | 'html'; out?: string; locale: 'id' | 'en'; config?: string }) => {
+    .option('--limit <name=N>', "raise one of the reader's bounds: nesting (100), columns (200) or cells (100000) of a table (repeatable)", collect)
+    .action(async (patterns: string[], flags: { format: 'table' | 'json' | 'csv' | 'html'; out?: string; locale: 'id' | 'en'; config?: string; limit?: string[] }) => {
       // Loaded on demand, like `view`; it takes the context lazily to start its worker threads first.
       const { compareCommand } = await import('./commands/compare.js');
       setExitCode(await compareCommand(patterns, flags, io, context));
@@ -162,8 +204,21 @@ const LINT_HELP_NOTES = `
 Drafts: Markdown or text up to 5 MB; Word documents (.docx) up to 50 MB whose text is at most 5 MB.
 Word drafts are linted through their Markdown form (\`lkip convert\`): findings give its lines and
 the place in the document; --fix does not write .docx files.
+PDFs (.pdf) up to 50 MB are read from their text layer, page by page, through the same Markdown
+form: findings give its lines, the page ("hlm. 37"; JSON \`page\` and \`bbox\`); --fix does not write
+PDFs (their fixes are shown as suggestions). A scanned PDF without text needs OCR first (ocrmypdf).
+JSON models (\`lkip extract\` output, or another system's in the shape of \`lkip schema\`) up to
+32 MB, named on the command line or with --stdin-filename x.json: checked against the schema, then
+linted; findings give the JSON pointer of the figure. Spreadsheets (.csv, .xlsx; see \`lkip template\`),
+named on the command line, are linted as the table of a draft; findings name the cell.
+The reader refuses a draft past one of its bounds (a line nested over 100 deep, a table of over
+200 columns or 100000 cells), naming it: raise it with --limit name=N or "limits" in lkip.config.json.
+--fix writes a draft only if it still holds what was read: a draft changed meanwhile is left as it
+is, named on one line, and the run exits 2 (run --fix again).
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 a usage error or a file lkip cannot lint
-(missing, unreadable, binary, invalid UTF-8, empty, too large, damaged .docx, not an LKIP draft).`;
+(missing, unreadable, binary, invalid UTF-8, empty, too large, damaged .docx, a scanned, encrypted,
+damaged or fake PDF, a JSON model that
+breaks the schema, not an LKIP draft).`;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

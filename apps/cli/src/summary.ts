@@ -1,4 +1,4 @@
-import type { Locale } from '@lkip/engine';
+import type { LintMessage, LintResult, Locale } from '@lkip/engine';
 import type { Band, LkipDocument, Measurement, MeasurementRole, Quantity } from '@lkip/schema';
 import { words, type SummaryWords } from './i18n.js';
 
@@ -168,4 +168,84 @@ function wrap(text: string, width: number, firstIndent = '', nextIndent = firstI
   }
   lines.push(line);
   return lines.map(clip);
+}
+
+/** The words of "where to start", in both languages. */
+const START_WORDS = {
+  en: {
+    title: 'Where to start',
+    byRule: 'by rule (findings/problems)',
+    byOffice: 'by office',
+    fix: '--fix',
+    worst: 'worst indicator',
+    noOffice: '(no office)',
+    findingsProblems: (f: number, p: number) => `${f} ${f === 1 ? 'finding' : 'findings'} / ${p} ${p === 1 ? 'problem' : 'problems'}`,
+    fixes: (fixed: number, held: number) =>
+      `fixes ${fixed} ${fixed === 1 ? 'finding' : 'findings'}` +
+      (held > 0 ? `; ${held} ${held === 1 ? 'fix is' : 'fixes are'} held for review (they cross 100 % or change where an indicator stands against its target)` : ''),
+    indicator: (n: string) => `indicator ${n}`,
+  },
+  id: {
+    title: 'Mulai dari sini',
+    byRule: 'per aturan (temuan/masalah)',
+    byOffice: 'per satker',
+    fix: '--fix',
+    worst: 'indikator terburuk',
+    noOffice: '(tanpa satker)',
+    findingsProblems: (f: number, p: number) => `${f} temuan / ${p} masalah`,
+    fixes: (fixed: number, held: number) =>
+      `memperbaiki ${fixed} temuan` + (held > 0 ? `; ${held} perbaikan ditahan untuk ditinjau (melewati 100 % atau mengubah posisi terhadap target)` : ''),
+    indicator: (n: string) => `indikator ${n}`,
+  },
+} as const;
+
+/**
+ * What a reviewer reads first after a lint: which rules and which offices have the most
+ * problems, what `--fix` will do and what it leaves for review, and the indicator with the most
+ * problems. Nothing when the drafts are clean.
+ */
+export function whereToStart(results: readonly LintResult[], locale: Locale): string[] {
+  const w = START_WORDS[locale];
+  const messages = results.flatMap((r) => r.messages.filter((m) => m.ruleId !== null && !m.fatal));
+  if (messages.length === 0) return [];
+  const groupOf = (m: LintMessage, file: number) => `${file}\u0000${m.group ?? `${m.line}:${m.column}:${m.ruleId}`}`;
+
+  const byRule = new Map<string, { findings: number; problems: Set<string> }>();
+  const byOffice = new Map<string, number>();
+  const byIndicator = new Map<string, { findings: number; problems: Set<string>; label?: string }>();
+  results.forEach((result, file) => {
+    for (const m of result.messages) {
+      if (m.ruleId === null || m.fatal) continue;
+      const group = groupOf(m, file);
+      const rule = byRule.get(m.ruleId) ?? { findings: 0, problems: new Set<string>() };
+      rule.findings++;
+      rule.problems.add(group);
+      byRule.set(m.ruleId, rule);
+      const office = m.subject?.unit && m.subject.unit !== 'aggregate' ? m.subject.unit : w.noOffice;
+      byOffice.set(office, (byOffice.get(office) ?? 0) + 1);
+      const key = m.subject?.indicator;
+      if (key !== undefined && key !== '') {
+        const entry = byIndicator.get(key) ?? { findings: 0, problems: new Set<string>() };
+        entry.findings++;
+        entry.problems.add(group);
+        entry.label ??= m.evidence?.label;
+        byIndicator.set(key, entry);
+      }
+    }
+  });
+
+  const out: string[] = [w.title];
+  const rules = [...byRule.entries()].sort((a, b) => b[1].problems.size - a[1].problems.size || b[1].findings - a[1].findings || a[0].localeCompare(b[0]));
+  out.push(`  ${w.byRule}`, ...wrap(rules.map(([id, r]) => `${id} ${r.findings}/${r.problems.size}`).join(', '), WIDTH, '    ', '    '));
+  const offices = [...byOffice.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  out.push(`  ${w.byOffice}`, ...wrap(offices.map(([name, n]) => `${name} ${n}`).join(', '), WIDTH, '    ', '    '));
+  const fixed = messages.filter((m) => m.fix !== undefined).length;
+  const held = messages.filter((m) => m.suggestions?.[0]?.messageId === 'reviewFix').length;
+  out.push(`  ${w.fix}`, ...wrap(w.fixes(fixed, held), WIDTH, '    ', '    '));
+  const worst = [...byIndicator.entries()].sort((a, b) => b[1].problems.size - a[1].problems.size || b[1].findings - a[1].findings)[0];
+  if (worst) {
+    const [key, entry] = worst;
+    out.push(`  ${w.worst}`, ...wrap(`${entry.label ?? w.indicator(key)}: ${w.findingsProblems(entry.findings, entry.problems.size)}`, WIDTH, '    ', '    '));
+  }
+  return out;
 }

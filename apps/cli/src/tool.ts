@@ -16,3 +16,8 @@ export const TOOL_VERSION = readVersion();
 export const TOOL_INFORMATION_URI = 'https://github.com/lkip/lkip';
 /** Where rule pages live, relative to the repository root (ESLint's docs/src/rules/<id>.md). */
 export const RULE_DOCS_DIR = 'rules/docs';
+
+/** A rule's page, as an absolute address (SARIF's helpUri, `lkip rules`): the page beside the rule's code. */
+export function ruleDocUri(id: string): string {
+  return `${TOOL_INFORMATION_URI}/blob/main/${RULE_DOCS_DIR}/${id}.md`;
+}

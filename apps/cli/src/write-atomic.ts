@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, chown, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, chown, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface WriteAtomicOptions {
@@ -8,6 +8,48 @@ export interface WriteAtomicOptions {
    * a process killed mid-write (apps/cli/test/safe-write.test.ts) stops the writer here.
    */
   midWrite?: (tempPath: string) => Promise<void>;
+  /**
+   * Called with the path about to be replaced once the temp file is complete, just before the
+   * rename; throwing leaves the original untouched and removes the temp file (`writeIfUnchanged`).
+   */
+  beforeRename?: (target: string) => Promise<void>;
+}
+
+/** The file changed on disk between the read its new content was computed from and the write: nothing was written. */
+export class FileChangedError extends Error {
+  readonly code = 'ECHANGED';
+  constructor(readonly path: string) {
+    super(`${path} changed on disk since it was read; nothing was written`);
+    this.name = 'FileChangedError';
+  }
+}
+
+/**
+ * `writeFileAtomic`, but only if the file still holds what the new data was computed from:
+ * `expected` is the bytes read then, or their sha256 in hex. The file is read again and compared
+ * after the temp file is written and synced, right before the rename; when it differs (someone
+ * appended to the draft while lkip was fixing it, or deleted it), nothing is written and
+ * `FileChangedError` is thrown. A change in the moment between that last read and the rename
+ * cannot be seen without locks, which editors do not take.
+ *
+ * Used by `lkip lint --fix`; meant for `lkip view`'s save too.
+ */
+export async function writeIfUnchanged(path: string, expected: Uint8Array | string, data: Uint8Array, options: Omit<WriteAtomicOptions, 'beforeRename'> = {}): Promise<void> {
+  await writeFileAtomic(path, data, {
+    ...options,
+    beforeRename: async (target) => {
+      const now = await readFile(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (now === undefined || !sameContent(now, expected)) throw new FileChangedError(path);
+    },
+  });
+}
+
+function sameContent(now: Buffer, expected: Uint8Array | string): boolean {
+  if (typeof expected === 'string') return createHash('sha256').update(now).digest('hex') === expected.toLowerCase();
+  return now.equals(expected);
 }
 
 /**
@@ -21,6 +63,7 @@ export interface WriteAtomicOptions {
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, options: WriteAtomicOptions = {}): Promise<void> {
   // Follow a symlink so the link keeps pointing at the (updated) draft instead of being replaced.
+  // Commands first refuse an output whose real path is one of their inputs (`refuseOutputOverInput`).
   const target = await realpath(path).catch(() => path);
   const original = await stat(target).catch(() => undefined);
   const mode = original ? original.mode & 0o7777 : 0o666;
@@ -42,10 +85,12 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: W
     } finally {
       await handle.close();
     }
-    // open() applies the umask; the draft's own mode must survive exactly.
-    await chmod(temp, mode);
+    // open() applies the umask: right for a new file (a report, a baseline), which gets the
+    // user's usual permissions; an existing draft's own mode must survive exactly.
+    if (original) await chmod(temp, mode);
     // Only root can give a file away; for everyone else the owner is already the same.
     if (original && process.getuid?.() === 0) await chown(temp, original.uid, original.gid).catch(() => undefined);
+    await options.beforeRename?.(target);
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

@@ -25,7 +25,8 @@ const real = { parse: parseDraft, rules: shippedRules as Rule[] };
 
 async function expectRefused(argv: string[], line: string | RegExp, options: { parse?: typeof fakeParse; rules?: Rule[] } = {}) {
   const before = snapshot();
-  const r = await lkip(argv, { cwd: dir, ...options });
+  // The lines below are the English ones; Indonesian is the default (see groups-ergonomics.test.ts).
+  const r = await lkip(['lint', 'extract', 'compare'].includes(argv[0] ?? '') ? [...argv, '--locale', 'en'] : argv, { cwd: dir, ...options });
   expect(r.code).toBe(2);
   expect(r.stderr.endsWith('\n')).toBe(true);
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -123,7 +124,7 @@ describe('drafts the reader cannot use', () => {
   });
 
   it('a piped draft with no LKIP structure is refused the same way, an empty pipe is not', async () => {
-    const piped = await lkip(['lint', '--stdin', '--stdin-filename', 'x.md'], { cwd: dir, stdin: 'just a note\n', ...real });
+    const piped = await lkip(['lint', '--stdin', '--stdin-filename', 'x.md', '--locale', 'en'], { cwd: dir, stdin: 'just a note\n', ...real });
     expect(piped).toMatchObject({ code: 2, stdout: '', stderr: 'lkip: x.md: not an LKIP draft (no target, realisation, achievement or budget figures)\n' });
     const empty = await lkip(['lint', '--stdin', '--format', 'json'], { cwd: dir, stdin: '', ...real });
     expect(empty.code).toBe(0);
@@ -132,23 +133,23 @@ describe('drafts the reader cannot use', () => {
   it('a README found beside drafts by a directory walk is skipped; a folder of READMEs is refused', async () => {
     write('docs/README.md', readFileSync(repo('fixtures/edge-cases/not-an-lkip.md')));
     write('docs/notes.md', '');
-    const none = await lkip(['lint', 'docs'], { cwd: dir, ...real });
+    const none = await lkip(['lint', 'docs', '--locale', 'en'], { cwd: dir, ...real });
     expect(none.code).toBe(2);
     expect(none.stderr.trimEnd().split('\n').sort()).toEqual([
       'lkip: docs/README.md: not an LKIP draft (no target, realisation, achievement or budget figures)',
       'lkip: docs/notes.md: empty file',
     ]);
     write('docs/draft.md', 'laporan ERR\n');
-    const fake = await lkip(['lint', 'docs', '--format', 'json'], { cwd: dir });
-    // With the fake reader every file is a "draft"; the empty one is skipped quietly.
-    expect(fake.stderr).toBe('');
+    const fake = await lkip(['lint', 'docs', '--format', 'json', '--locale', 'en'], { cwd: dir });
+    // With the fake reader every file is a "draft"; the empty one is skipped, and named on one line (issue 12).
+    expect(fake.stderr).toBe('lkip: skipped docs/notes.md: empty file\n');
     expect((JSON.parse(fake.stdout) as unknown[]).length).toBe(2);
   });
 
   it('one bad draft among good ones: the good ones are reported, the run exits 2', async () => {
     write('good.md', 'nilai ERR\n');
     write('bad.md', Buffer.from([0x00, 0x01]));
-    const r = await lkip(['lint', 'good.md', 'bad.md', '--format', 'compact'], { cwd: dir });
+    const r = await lkip(['lint', 'good.md', 'bad.md', '--format', 'compact', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lkip: bad.md: binary file, not a draft\n');
     expect(r.stdout).toContain('good.md: line 1, col 7, Error');

@@ -30,7 +30,7 @@ describe.skipIf(!built)('the built lkip command', () => {
   });
 
   it('exits 2 with one line and no stack trace for a missing file', () => {
-    const r = lkip(['lint', 'nope.md']);
+    const r = lkip(['lint', 'nope.md', '--locale', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("lkip: No files matching 'nope.md' were found.\n");
     expect(r.stdout).toBe('');
@@ -38,7 +38,7 @@ describe.skipIf(!built)('the built lkip command', () => {
 
   it('refuses an empty file but lints an empty piped draft with the shipped reader and rules', () => {
     writeFileSync(join(dir, 'empty.md'), '');
-    const file = lkip(['lint', 'empty.md', '--format', 'json']);
+    const file = lkip(['lint', 'empty.md', '--format', 'json', '--locale', 'en']);
     expect(file.status).toBe(2);
     expect(file.stderr).toBe('lkip: empty.md: empty file\n');
     expect(file.stdout).toBe('');

@@ -52,6 +52,8 @@ describe('lkip compare on the synthetic provinces', () => {
   it('reads every synthetic draft', () => {
     expect(comparison.documents.map((d) => provinceOf(d.file))).toEqual(PROVINCES);
     expect(comparison.documents.every((d) => d.fiscalYear === 2024)).toBe(true);
+    // The agency as the title page names it, without the address on the next paragraph.
+    expect(comparison.documents.find((d) => d.province === 'Teluk Mutiara')?.agency).toBe('Badan Narkotika Nasional Provinsi Teluk Mutiara');
   });
 
   it('matches all 16 indicators across the provinces', () => {
@@ -102,6 +104,11 @@ describe('lkip compare on the synthetic provinces', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
     expect(r.stdout).toMatch(/^ {2}4 Persentase.*30\.7%\*/m);
     expect(r.stdout).toContain('Teluk Mutiara');
+    // The summary comes first, ranked, with its totals row.
+    expect(r.stdout.indexOf('Ringkasan per provinsi')).toBeLessThan(r.stdout.indexOf('Capaian kantor provinsi per indikator'));
+    expect(r.stdout).toMatch(/^ {3}1 Selat Kabut +16 +6 +8 +2 +0 87\.5% +1 +0 +0$/m);
+    expect(r.stdout).toMatch(/^ {5}Jumlah \(7\) +112 +30 +50 +32 +0 71\.4% +4 +1 +0$/m);
+    expect(r.stdout).toContain('Teluk Mutiara: 15 (0,0%), 4 (30,7%), 1 (33,3%)');
     expect(r.stdout).toContain('[unit-of-measure]');
     expect(r.stdout).toContain('"Skor Integritas Satker"');
   });
@@ -112,9 +119,13 @@ describe('lkip compare on the synthetic provinces', () => {
     expect(r.stdout.startsWith(UTF8_BOM)).toBe(true);
     const records = r.stdout.slice(1).split('\r\n');
     expect(records.at(-1)).toBe('');
-    expect(records[0]?.split(',').slice(0, 5)).toEqual(['indicator_number', 'indicator_key', 'indicator_name', 'indicator_unit', 'document']);
+    expect(records[0]?.split(',').slice(0, 6)).toEqual(['record', 'document', 'province', 'fiscal_year', 'rank', 'indicators']);
     const cells = comparison.indicators.reduce((n, i) => n + i.cells.length, 0);
-    expect(records.length - 2).toBe(cells);
+    // Header, a summary row per draft, the totals row, the cells, and the empty string after the last CRLF.
+    expect(records.length).toBe(1 + 7 + 1 + cells + 1);
+    expect(records.slice(1, 9).map((r) => r.split(',')[0])).toEqual([...Array(7).fill('summary'), 'total']);
+    expect(records[1]?.split(',').slice(0, 14)).toEqual(['summary', 'fixtures/synthetic/selat-kabut/draft.md', 'Selat Kabut', '2024', '1', '16', '6', '8', '2', '0', '0.875', '1', '0', '0']);
+    expect(records[8]?.split(',').slice(0, 14)).toEqual(['total', '', '', '', '', '112', '30', '50', '32', '0', '0.7143', '4', '1', '0']);
     expect(r.stdout).not.toMatch(/[^\r]\n/);
   });
 });
@@ -123,7 +134,7 @@ describe('lkip compare with the NTT draft', () => {
   it('compares the NTT fixture and the synthetic provinces in one run', async () => {
     const r = await lkip(['compare', '--format', 'json', 'fixtures/ntt-2024/draft.md', SYNTHETIC]);
     // The folder holds PLANTED.md beside the drafts: skipped with a note, not an error.
-    expect(r.stderr).toBe(`lkip: ${SYNTHETIC}/PLANTED.md: skipped, no performance indicators found\n`);
+    expect(r.stderr).toBe(`lkip: ${SYNTHETIC}/PLANTED.md: skipped, no performance indicators found; is this an LKIP draft?\n`);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as Comparison;
     expect(result.documents.map((d) => d.province)).toEqual(['Nusa Tenggara Timur', 'Borneo Hulu', 'Kepulauan Rempah', 'Nusa Karang', 'Selat Kabut', 'Sulawesi Pesisir', 'Tanah Lada', 'Teluk Mutiara']);
@@ -182,22 +193,31 @@ describe('lkip compare: usage and bad files', () => {
   });
 
   it('names a missing file on one line', async () => {
-    const r = await lkip(['compare', `${SYNTHETIC}/tanah-lada/draft.md`, 'nope.md']);
+    const r = await lkip(['compare', '--locale', 'en', `${SYNTHETIC}/tanah-lada/draft.md`, 'nope.md']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: "lkip: No files matching 'nope.md' were found.\n" });
   });
 
-  it('names a binary file and a file that is no LKIP, on one line each', async () => {
+  it('reports a binary file and a file that is no LKIP on one line each, and compares the rest', async () => {
     writeFileSync(join(dir, 'binary.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     writeFileSync(join(dir, 'notes.md'), '# Catatan rapat\n\nTidak ada angka di sini.\n');
     const lada = join(ROOT, SYNTHETIC, 'tanah-lada/draft.md');
-    const binary = await lkip(['compare', lada, 'binary.md'], { cwd: dir });
-    expect(binary).toEqual({ code: 2, stdout: '', stderr: 'lkip: binary.md: binary file, not a draft\n' });
-    const notes = await lkip(['compare', lada, 'notes.md'], { cwd: dir });
-    expect(notes).toEqual({ code: 2, stdout: '', stderr: 'lkip: notes.md: no performance indicators found; is this an LKIP draft?\n' });
+    const teluk = join(ROOT, SYNTHETIC, 'teluk-mutiara/draft.md');
+    const r = await lkip(['compare', '--locale', 'en', '--format', 'json', lada, 'binary.md', teluk, 'notes.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('lkip: binary.md: skipped, binary file, not a draft\nlkip: notes.md: skipped, no performance indicators found; is this an LKIP draft?\n');
+    const result = JSON.parse(r.stdout) as Comparison;
+    expect(result.documents.map((d) => d.province)).toEqual(['Tanah Lada', 'Teluk Mutiara']);
+    expect(result.skipped).toEqual([
+      { file: 'binary.md', reason: 'binary file, not a draft' },
+      { file: 'notes.md', reason: 'no performance indicators found; is this an LKIP draft?' },
+    ]);
+    // Fewer than two drafts left to compare: that is a failed run.
+    const alone = await lkip(['compare', '--locale', 'en', lada, 'binary.md'], { cwd: dir });
+    expect(alone).toEqual({ code: 2, stdout: '', stderr: 'lkip: binary.md: skipped, binary file, not a draft\nlkip: compare needs at least two drafts with performance indicators; found 1\n' });
   });
 
   it('rejects an unknown format', async () => {
-    const r = await lkip(['compare', '--format', 'xml', SYNTHETIC_GLOB]);
+    const r = await lkip(['compare', '--locale', 'en', '--format', 'xml', SYNTHETIC_GLOB]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^lkip: option '-f, --format <name>' argument 'xml' is invalid/);
   });
@@ -218,7 +238,7 @@ describe('lkip compare: usage and bad files', () => {
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('id="heatmap-table"');
-    const missingDir = await lkip(['compare', '--format', 'json', '--out', join(dir, 'no/such/dir/x.json'), `${SYNTHETIC}/tanah-lada/draft.md`, `${SYNTHETIC}/teluk-mutiara/draft.md`]);
+    const missingDir = await lkip(['compare', '--locale', 'en', '--format', 'json', '--out', join(dir, 'no/such/dir/x.json'), `${SYNTHETIC}/tanah-lada/draft.md`, `${SYNTHETIC}/teluk-mutiara/draft.md`]);
     expect(missingDir.code).toBe(2);
     expect(missingDir.stderr).toMatch(/^lkip: .*x\.json: cannot write: no such file or directory\n$/);
   });
@@ -236,8 +256,22 @@ describe('CSV fields (RFC 4180)', () => {
   });
 
   it('guards text against spreadsheet formulas and keeps numbers as numbers', () => {
+    const findings = { errorCount: 0, warningCount: 0, infoCount: 0, byRule: {} };
+    const indicators = { total: 1, above: 0, at: 0, below: 0, withoutFigure: 1 };
     const comparison: Comparison = {
-      documents: [{ file: 'a,1.md', agency: null, province: '=HYPERLINK("x")', fiscalYear: 2024 }],
+      documents: [
+        {
+          file: 'a,1.md',
+          agency: null,
+          province: '=HYPERLINK("x")',
+          fiscalYear: 2024,
+          label: '=HYPERLINK("x")',
+          summary: { indicators, metShare: null, rank: null, findings, worst: [] },
+          findings: [],
+        },
+      ],
+      years: [2024],
+      totals: { documents: 1, indicators, metShare: null, findings },
       indicators: [
         {
           key: 'k',
@@ -261,10 +295,15 @@ describe('CSV fields (RFC 4180)', () => {
       ],
       unmatched: [],
       flags: [],
+      skipped: [],
     };
-    const [header, row] = formatCsv(comparison).slice(1).split('\r\n');
-    expect(header?.split(',')).toHaveLength(22);
-    expect(row).toBe(`16,k,"Nilai ""ZI"", internal",Indeks,"a,1.md","'=HYPERLINK(""x"")",2024,BNNP A,province,indicator,75,75 Indeks,Indeks,-28.39,'- 28,39,,,,,0,,`.replace("'- 28,39", `"'- 28,39"`));
+    const [header, summary, total, row] = formatCsv(comparison).slice(1).split('\r\n');
+    expect(header?.split(',')).toHaveLength(34);
+    expect(summary).toBe(`summary,"a,1.md","'=HYPERLINK(""x"")",2024,,1,0,0,0,1,,0,0,0,${','.repeat(19)}`);
+    expect(total).toBe(`total,,,,,1,0,0,0,1,,0,0,0,${','.repeat(19)}`);
+    expect(row).toBe(
+      `cell,"a,1.md","'=HYPERLINK(""x"")",2024,,,,,,,,,,,,16,k,"Nilai ""ZI"", internal",Indeks,BNNP A,province,indicator,75,75 Indeks,Indeks,-28.39,'- 28,39,,,,,0,,`.replace("'- 28,39", `"'- 28,39"`),
+    );
   });
 });
 

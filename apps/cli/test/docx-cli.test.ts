@@ -128,9 +128,10 @@ describe('lkip convert', () => {
   it('exits 2 with one line for a text draft, a missing file and a damaged document', async () => {
     put('draft.md', Buffer.from('x'));
     const text = await lkip(['convert', 'draft.md'], { cwd: dir });
-    expect(text).toMatchObject({ code: 2, stdout: '', stderr: 'lkip: draft.md: convert reads Word documents (.docx); a text draft is linted as it is\n' });
+    expect(text).toMatchObject({ code: 2, stdout: '', stderr: 'lkip: draft.md: convert reads Word documents (.docx) and PDFs (.pdf); a text draft is linted as it is\n' });
     const missing = await lkip(['convert', 'nope.docx'], { cwd: dir });
-    expect(missing).toMatchObject({ code: 2, stderr: 'lkip: nope.docx: cannot read file: no such file or directory\n' });
+    // The CLI's own lines are Indonesian by default (convert has no --locale).
+    expect(missing).toMatchObject({ code: 2, stderr: 'lkip: nope.docx: berkas tidak dapat dibaca: berkas atau folder tidak ada\n' });
     put('broken.docx', markers.subarray(0, 100));
     const broken = await lkip(['convert', 'broken.docx', '--out', 'x.md'], { cwd: dir });
     expect(broken.code).toBe(2);

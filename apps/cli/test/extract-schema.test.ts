@@ -123,13 +123,13 @@ describe('extract', () => {
   });
 
   it('exits 2 with one line for a missing file', async () => {
-    const r = await lkip(['extract', 'nope.md'], { cwd: dir });
+    const r = await lkip(['extract', 'nope.md', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lkip: nope.md: cannot read file: no such file or directory\n');
   });
 
   it('exits 2 without a file argument', async () => {
-    const r = await lkip(['extract'], { cwd: dir });
+    const r = await lkip(['extract', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^lkip: missing required argument 'file'/);
   });

@@ -13,7 +13,7 @@ const DRAFT = '# Laporan Kinerja\n\nsatu WARN dua\n\n| Satker | Capaian |\n|---|
 const write = (name: string, content: string) => writeInto(dir, name, content);
 
 describe('stylish', () => {
-  it("looks like ESLint's, with a code frame and related places, localised", async () => {
+  it("looks like ESLint's, one line per problem and per place, localised", async () => {
     write('laporan.md', DRAFT);
     const r = await lkip(['lint', 'laporan.md', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -22,9 +22,12 @@ describe('stylish', () => {
     expect(lines).toContain('  3:6   warning  Marker WARN found   fake-warning');
     expect(lines).toContain('  7:10  error    Marker FIXME found  fake-error');
     expect(lines).toContain('  8:12  error    Marker ERR found    fake-error');
-    expect(r.stdout).toContain('    > 7 | | Belu | FIXME |\n        |          ^^^^^');
-    expect(lines).toContain('  ↳ 3:6 tabel Lampiran');
-    expect(r.stdout).toContain('✖ 3 problems (2 errors, 1 warning)\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n');
+    expect(lines).toContain('    ↳ 3:6  tabel Lampiran');
+    // No code frame: that is --format codeframe.
+    expect(r.stdout).not.toContain('> 7 |');
+    expect(r.stdout).toContain('✖ 3 problems (3 findings: 2 errors, 1 warning)\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n');
+    expect(r.stdout).toContain('\nWhere to start\n  by rule (findings/problems)\n    fake-error 2/2, fake-warning 1/1\n');
+    expect(r.stdout).toContain('  --fix\n    fixes 1 finding\n');
     // No colour when stdout is not a terminal.
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -33,8 +36,9 @@ describe('stylish', () => {
     write('laporan.md', DRAFT);
     const r = await lkip(['lint', 'laporan.md'], { cwd: dir });
     expect(r.stdout).toContain('galat');
-    expect(r.stdout).toContain('✖ 3 masalah (2 galat, 1 peringatan)');
+    expect(r.stdout).toContain('✖ 3 masalah (3 temuan: 2 galat, 1 peringatan)');
     expect(r.stdout).toContain('1 galat dan 0 peringatan dapat diperbaiki otomatis dengan opsi `--fix`.');
+    expect(r.stdout).toContain('\nMulai dari sini\n');
   });
 
   it('colours on a terminal unless NO_COLOR or --no-color says otherwise', async () => {
@@ -45,9 +49,18 @@ describe('stylish', () => {
     expect((await lkip(['lint', 'laporan.md', '--color'], { cwd: dir })).stdout).toContain('\u001b[');
   });
 
-  it('cuts long table rows to a window around the finding', async () => {
+  it('prints every finding with a code frame and its related places in --format codeframe', async () => {
+    write('laporan.md', DRAFT);
+    const r = await lkip(['lint', 'laporan.md', '--locale', 'en', '--format', 'codeframe'], { cwd: dir });
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('  7:10  error    Marker FIXME found  fake-error');
+    expect(r.stdout).toContain('    > 7 | | Belu | FIXME |\n        |          ^^^^^');
+    expect(lines).toContain('  ↳ 3:6 tabel Lampiran');
+  });
+
+  it('cuts long table rows to a window around the finding (codeframe)', async () => {
     write('wide.md', `${'x'.repeat(200)} ERR ${'y'.repeat(200)}\n`);
-    const r = await lkip(['lint', 'wide.md'], { cwd: dir });
+    const r = await lkip(['lint', 'wide.md', '--format', 'codeframe'], { cwd: dir });
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(r.stdout).toMatch(/> 1 \| …x+ ERR y+…/);
   });
@@ -71,6 +84,7 @@ describe('json', () => {
       'fixableErrorCount',
       'fixableWarningCount',
       'usedDeprecatedRules',
+      'groups',
       'source',
     ]);
     expect(result).toMatchObject({ filePath: join(dir, 'laporan.md'), errorCount: 2, warningCount: 1, fixableErrorCount: 1, fixableWarningCount: 0, source: DRAFT });
@@ -86,7 +100,12 @@ describe('json', () => {
       endColumn: 15,
       fix: { range: [DRAFT.indexOf('FIXME'), DRAFT.indexOf('FIXME') + 5], text: 'FIXED' },
       related: [{ message: 'tabel Lampiran', line: 3, column: 6, endLine: 3, endColumn: 10 }],
+      group: expect.stringMatching(/^[0-9a-f]{16}/),
     });
+    // Each finding stands in one group; a lone finding is a group of one.
+    const groups = result?.groups as { id: string; messages: number[]; culprit: unknown }[];
+    expect(groups.map((g) => g.messages)).toEqual([[0], [1], [2]]);
+    expect(groups[1]?.id).toBe(messages[1]?.group);
   });
 
   it('omits source for a clean draft and prints one result per file', async () => {
@@ -103,7 +122,7 @@ interface SarifLog {
   version: string;
   $schema: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; help: { text: string }; helpUri?: string; defaultConfiguration: { level: string } }[] } };
     results: {
       ruleId: string;
       ruleIndex: number;
@@ -149,7 +168,9 @@ describe('sarif', () => {
       region: { startLine: 7, startColumn: 10, endLine: 7, endColumn: 15 },
     });
     expect(fixme?.relatedLocations?.[0]).toMatchObject({ message: { text: 'tabel Lampiran' }, physicalLocation: { region: { startLine: 3, startColumn: 6 } } });
-    expect(Object.keys(fixme?.partialFingerprints ?? {})).toEqual(['lkip/v1']);
+    // One fingerprint per problem: the group's id.
+    expect(Object.keys(fixme?.partialFingerprints ?? {})).toEqual(['lkip/group/v1']);
+    expect(run?.tool.driver.rules[0]).toMatchObject({ helpUri: expect.stringMatching(/^https:\/\/.*\/rules\/docs\/fake-error\.md$/) });
   });
 
   it('keeps fingerprints when a line is inserted above the findings', async () => {
@@ -157,7 +178,7 @@ describe('sarif', () => {
     const before = JSON.parse((await lkip(['lint', 'laporan.md', '--format', 'sarif'], { cwd: dir })).stdout) as SarifLog;
     write('laporan.md', `Catatan revisi baru.\n\n${DRAFT}`);
     const after = JSON.parse((await lkip(['lint', 'laporan.md', '--format', 'sarif'], { cwd: dir })).stdout) as SarifLog;
-    const prints = (log: SarifLog) => log.runs[0]?.results.map((x) => x.partialFingerprints['lkip/v1']);
+    const prints = (log: SarifLog) => log.runs[0]?.results.map((x) => x.partialFingerprints['lkip/group/v1']);
     const lines = (log: SarifLog) => log.runs[0]?.results.map((x) => x.locations[0]?.physicalLocation.region.startLine);
     expect(lines(after)).not.toEqual(lines(before));
     expect(prints(after)).toEqual(prints(before));
@@ -177,7 +198,7 @@ describe('compact', () => {
         `${path}: line 7, col 10, Error - Marker FIXME found. (fake-error)`,
         `${path}: line 8, col 12, Error - Marker ERR found. (fake-error)`,
         '',
-        '3 problems',
+        '3 problems (3 findings: 2 errors, 1 warning)',
         '',
       ].join('\n'),
     );

@@ -42,20 +42,20 @@ describe('exit codes', () => {
   });
 
   it('is 2 for a missing file, with ESLint-like wording on one line', async () => {
-    const r = await lkip(['lint', 'missing.md'], { cwd: dir });
+    const r = await lkip(['lint', 'missing.md', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("lkip: No files matching 'missing.md' were found.\n");
   });
 
   it('is 2 for a directory without drafts', async () => {
-    write('empty/notes.pdf', 'x');
-    const r = await lkip(['lint', 'empty'], { cwd: dir });
+    write('empty/notes.odt', 'x');
+    const r = await lkip(['lint', 'empty', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("lkip: No files matching 'empty' were found.\n");
   });
 
   it('is 2 for an unknown option, through io and on one line', async () => {
-    const r = await lkip(['lint', '--bogus'], { cwd: dir });
+    const r = await lkip(['lint', '--bogus', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^lkip: unknown option '--bogus'/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('exit codes', () => {
 
   it('is 2 for an unknown format', async () => {
     write('draft.md', 'x');
-    const r = await lkip(['lint', 'draft.md', '--format', 'xml'], { cwd: dir });
+    const r = await lkip(['lint', 'draft.md', '--format', 'xml', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("'xml' is invalid");
   });
@@ -127,7 +127,7 @@ describe('--rule', () => {
   });
 
   it('fails with exit 2 for a malformed value', async () => {
-    const r = await lkip(['lint', 'draft.md', '--rule', 'fake-error:loud'], { cwd: dir });
+    const r = await lkip(['lint', 'draft.md', '--rule', 'fake-error:loud', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("lkip: Invalid --rule 'fake-error:loud': expected <rule-id>:off|warn|error\n");
   });
@@ -164,7 +164,7 @@ describe('--config', () => {
   });
 
   it('exits 2 for a config file that does not exist', async () => {
-    const r = await lkip(['lint', 'draft.md', '--config', 'nope.json'], { cwd: dir });
+    const r = await lkip(['lint', 'draft.md', '--config', 'nope.json', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lkip: nope.json: cannot read config file: no such file or directory\n');
   });
@@ -182,7 +182,7 @@ describe('--stdin', () => {
   it('names it <text> without --stdin-filename, and refuses --fix', async () => {
     const r = await lkip(['lint', '--stdin', '--format', 'json'], { cwd: dir, stdin: 'ERR' });
     expect(parseJson(r.stdout)[0]?.filePath).toBe('<text>');
-    const fix = await lkip(['lint', '--stdin', '--fix'], { cwd: dir, stdin: 'FIXME' });
+    const fix = await lkip(['lint', '--stdin', '--fix', '--locale', 'en'], { cwd: dir, stdin: 'FIXME' });
     expect(fix.code).toBe(2);
     expect(fix.stderr).toMatch(/^lkip: The --fix option is not available for piped-in drafts/);
   });
@@ -335,21 +335,21 @@ describe('finding drafts', () => {
 describe('bad input', () => {
   it('refuses an empty file with exit 2 and one line (see bad-input.test.ts)', async () => {
     write('empty.md', '');
-    const r = await lkip(['lint', 'empty.md'], { cwd: dir });
+    const r = await lkip(['lint', 'empty.md', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lkip: empty.md: empty file\n');
   });
 
   it('refuses a binary file with exit 2', async () => {
     write('report.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]));
-    const r = await lkip(['lint', 'report.md'], { cwd: dir });
+    const r = await lkip(['lint', 'report.md', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lkip: report.md: binary file, not a draft\n');
   });
 
   it('refuses invalid UTF-8 with exit 2 and says where', async () => {
     write('latin1.md', Buffer.concat([Buffer.from('baris satu\nCapaian '), Buffer.from([0xe9]), Buffer.from(' baik\n')]));
-    const r = await lkip(['lint', 'latin1.md'], { cwd: dir });
+    const r = await lkip(['lint', 'latin1.md', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lkip: latin1.md: invalid UTF-8 at line 2 (byte 19); save the draft as UTF-8\n');
   });

@@ -1,6 +1,5 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Comparison } from '@lkip/compare';
+import type { Comparison, DocumentDigest, SkippedDocument } from '@lkip/compare';
 import type { Locale } from '@lkip/engine';
 import { formatCsv } from '../compare/csv.js';
 import { formatHtml } from '../compare/html.js';
@@ -11,6 +10,9 @@ import { CliError, describeFsError } from '../errors.js';
 import { readConfigFile } from '../config-file.js';
 import { expandPatterns, LINT_EXTENSIONS } from '../files.js';
 import { displayPath } from '../formatters/stylish.js';
+import { readPreviousFilings } from '../previous.js';
+import { refuseOutputOverInput } from '../outputs.js';
+import { withLimitFlags } from '../limits.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { CommandContext } from './context.js';
 
@@ -22,12 +24,16 @@ export interface CompareFlags {
   out?: string;
   locale: Locale;
   config?: string;
+  /** `--limit name=N`: the reader's bounds for this run (limits.ts). */
+  limit?: string[];
 }
 
 /**
- * `lkip compare`: reads, parses and lints several drafts (on worker threads when there are more
- * than two) and prints the comparison matrix with the flags only a comparison can raise. Exit 0
- * when the comparison was made, whatever it found; 2 for usage errors and unreadable drafts.
+ * `lkip compare`: reads, parses, lints and digests several drafts (on worker threads when there
+ * are more than two) and prints the comparison: a summary per draft, the matrix, the flags only a
+ * comparison can raise. A draft that cannot be read, or holds no indicators, is reported on
+ * stderr, listed under `skipped` and left out; the run goes on. Exit 0 when the comparison was
+ * made, whatever it found; 2 for usage errors and when fewer than two drafts could be compared.
  *
  * Takes the context lazily so that worker threads start loading the reader while the main
  * thread settles the rest.
@@ -35,6 +41,11 @@ export interface CompareFlags {
 export async function compareCommand(patterns: string[], flags: CompareFlags, io: CommandContext['io'], context: () => Promise<CommandContext>): Promise<number> {
   if (patterns.length === 0) throw new CliError('compare needs drafts: lkip compare <files|dirs|globs...>');
   const files = await expandPatterns(patterns, io.cwd, LINT_EXTENSIONS);
+  if (flags.out !== undefined) {
+    // Before any work: `compare -o jatim.md jatim.md jateng.md` must not replace a draft.
+    const target = resolve(io.cwd, flags.out);
+    await refuseOutputOverInput(target, files, { label: displayPath(target, io), flag: '--out', what: 'one of the drafts being compared' });
+  }
   if (files.length < 2) throw new CliError(`compare needs at least two drafts; ${patterns.map((p) => `'${p}'`).join(' ')} gave ${files.length}`);
   const drafts: DraftToAnalyse[] = files.map((path) => ({ path, label: displayPath(path, io) }));
 
@@ -49,20 +60,32 @@ export async function compareCommand(patterns: string[], flags: CompareFlags, io
       await pool.close();
       pool = undefined;
     }
-    // The same config as `lkip lint`: --config, else ./lkip.config.json when present.
-    const config = (await readConfigFile(flags.config, ctx))?.config;
-    analysed = pool
-      ? await pool.analyse(drafts, progress, config)
-      : await analyseInProcess(drafts, { parse: ctx.parse, rules: ctx.rules, locale: flags.locale, ...(config ? { config } : {}) }, progress);
+    // The same config as `lkip lint`, and the same earlier filings when it names them, so that
+    // each draft's findings are the ones `lkip lint` reports.
+    const fromFile = (await readConfigFile(flags.config, ctx))?.config;
+    // `--limit name=N` over the config's `limits` (the reader's bounds, see limits.ts).
+    const config = flags.limit && flags.limit.length > 0 ? withLimitFlags(fromFile ?? (await import('@lkip/engine')).resolveConfig(), flags.limit) : fromFile;
+    const previous = config ? (await readPreviousFilings(undefined, flags.config, config, ctx)).docs : [];
+    const setup = { ...(config ? { config } : {}), ...(previous.length > 0 ? { previous } : {}) };
+    analysed = pool ? await pool.analyse(drafts, progress, setup) : await analyseInProcess(drafts, { parse: ctx.parse, rules: ctx.rules, locale: flags.locale, ...setup }, progress);
   } finally {
     progress.finish();
     // Live threads would keep the process running after an error.
     await pool?.close();
   }
 
-  const comparable = await keepDrafts(analysed, drafts, patterns, io);
-  const { compareDocuments } = await import('@lkip/compare');
-  const comparison = compareDocuments(comparable, { locale: flags.locale });
+  const digests: DocumentDigest[] = [];
+  const skipped: SkippedDocument[] = [];
+  for (const draft of analysed) {
+    if ('digest' in draft) digests.push(draft.digest);
+    else {
+      skipped.push({ file: draft.file, reason: draft.skipped });
+      io.stderr(`lkip: ${draft.file}: skipped, ${draft.skipped}\n`);
+    }
+  }
+  if (digests.length < 2) throw new CliError(`compare needs at least two drafts with performance indicators; found ${digests.length}`);
+  const { compareDigests } = await import('@lkip/compare');
+  const comparison = compareDigests(digests, { locale: flags.locale, skipped });
   const output = await render(comparison, flags, io);
   if (flags.out !== undefined) {
     const target = resolve(io.cwd, flags.out);
@@ -75,34 +98,6 @@ export async function compareCommand(patterns: string[], flags: CompareFlags, io
     io.stdout(output);
   }
   return 0;
-}
-
-/**
- * A file without performance indicators is no LKIP draft. Named on the command line, it is an
- * error; found in a folder or by a glob (a README beside the drafts), it is skipped with a note.
- */
-async function keepDrafts(analysed: AnalysedDraft[], drafts: readonly DraftToAnalyse[], patterns: readonly string[], io: CommandContext['io']): Promise<AnalysedDraft[]> {
-  const named = new Set(
-    (
-      await Promise.all(
-        patterns.map(async (p) => {
-          const path = resolve(io.cwd, p);
-          return (await stat(path).catch(() => undefined))?.isFile() ? [path] : [];
-        }),
-      )
-    ).flat(),
-  );
-  const kept: AnalysedDraft[] = [];
-  analysed.forEach((draft, i) => {
-    if (draft.doc.indicators.length > 0) {
-      kept.push(draft);
-      return;
-    }
-    if (named.has((drafts[i] as DraftToAnalyse).path)) throw new CliError(`${draft.file}: no performance indicators found; is this an LKIP draft?`);
-    io.stderr(`lkip: ${draft.file}: skipped, no performance indicators found\n`);
-  });
-  if (kept.length < 2) throw new CliError(`compare needs at least two drafts with performance indicators; found ${kept.length}`);
-  return kept;
 }
 
 async function usesShippedTools(ctx: CommandContext): Promise<boolean> {

@@ -12,4 +12,6 @@ export interface CommandContext {
   rules: readonly Rule<any>[];
   parse: ParseDraft;
   toolVersion: string;
+  /** The rules and the reader are the ones lkip ships (not a test's): the cache may then be read without them. */
+  shipped?: boolean;
 }

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { readConfigFile } from '../config-file.js';
 import { CliError } from '../errors.js';
 import { displayPath } from '../formatters/stylish.js';
+import { isDocxPath, isPdfPath } from '../files.js';
 import { readDraftFile } from '../read-draft.js';
-import { startViewerServer, type ViewerServer } from '../view/server.js';
+import { readDraftInput } from '../read-input.js';
+import { startViewerServer, type ServedKind, type ViewerServer } from '../view/server.js';
 import type { CommandContext } from './context.js';
 
 export interface ViewFlags {
@@ -28,7 +30,9 @@ export function defaultViewerDist(): string {
 }
 
 /**
- * `lkip view <file>`: the viewer in the browser on this one draft, with saving back to it.
+ * `lkip view <file>`: the viewer in the browser on this one draft, with saving back to it (a
+ * Word document is shown as the Markdown the reader makes of it, a PDF as its pages with the
+ * findings boxed on them; neither is written back).
  * Nothing leaves the machine: the server listens on 127.0.0.1 only.
  */
 export async function viewCommand(file: string, flags: ViewFlags, ctx: CommandContext, options: ViewOptions = {}): Promise<number> {
@@ -42,12 +46,15 @@ export async function viewCommand(file: string, flags: ViewFlags, ctx: CommandCo
   }
   const path = resolve(io.cwd, file);
   const label = displayPath(path, io);
-  // Fails early, with the CLI's usual one-line message, for a missing, binary or non-UTF-8 draft.
-  await readDraftFile(path, label);
+  // Fails early, with the CLI's usual one-line message, for a missing, binary, non-UTF-8, empty
+  // or damaged draft; a Word document is read (converted) once here for the same reason.
+  const kind: ServedKind = isDocxPath(path) ? 'docx' : isPdfPath(path) ? 'pdf' : 'text';
+  if (kind === 'text') await readDraftFile(path, label);
+  else await readDraftInput(path, label);
   // Like `lkip lint`: --config, else ./lkip.config.json when present; validated before serving.
   const configText = (await readConfigFile(flags.config, ctx))?.text;
 
-  const server = await startViewerServer({ distDir, port, draft: { path, ...(configText !== undefined ? { configText } : {}) } });
+  const server = await startViewerServer({ distDir, port, draft: { path, kind, ...(configText !== undefined ? { configText } : {}) } });
   io.stdout(`${server.url}\n`);
   io.stderr(`lkip view: serving ${label} on 127.0.0.1 only; press Ctrl+C to stop\n`);
   options.onListening?.(server);

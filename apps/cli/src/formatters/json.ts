@@ -4,8 +4,11 @@ import type { Formatter } from './types.js';
 
 /**
  * ESLint's JSON result array, key for key, so that tools reading `eslint -f json` (CI
- * annotators, reviewdog) read lkip too. lkip adds `infoCount` and, on messages, `related`, and
- * for Word drafts `location` (the place in the document; lines are those of the converted text).
+ * annotators, reviewdog) read lkip too. lkip adds `infoCount`, `groups` (the findings that one
+ * wrong figure explains, see @lkip/engine's FindingGroup) and, on messages, `related`, `group`, and
+ * for Word drafts and PDFs `location` (the place in the document; lines are those of the
+ * converted text as `lkip convert` writes it), and for PDFs `page` and `bbox` ([x0, y0, x1, y1]
+ * in PDF points, origin at the top-left corner of the page as displayed).
  */
 export const json: Formatter = (results) => JSON.stringify(results.map(toEslintResult));
 
@@ -22,6 +25,8 @@ export function toEslintResult(result: LintResult): Record<string, unknown> {
     fixableWarningCount: result.fixableWarningCount,
     usedDeprecatedRules: [],
   };
+  // lkip's own: the findings grouped by the wrong figure that explains them (indices into `messages`).
+  if (result.groups) out.groups = result.groups;
   if (result.source !== undefined) out.source = result.source;
   if (result.output !== undefined) out.output = result.output;
   return out;
@@ -43,7 +48,10 @@ function toEslintMessage(m: LintMessage): Record<string, unknown> {
   if (m.fix) out.fix = m.fix;
   if (m.suggestions) out.suggestions = m.suggestions;
   if (m.related) out.related = m.related;
-  const { location } = m as LocatedMessage;
+  if (m.group !== undefined) out.group = m.group;
+  const { location, page, bbox } = m as LocatedMessage;
   if (location !== undefined) out.location = location;
+  if (page !== undefined) out.page = page;
+  if (bbox !== undefined) out.bbox = bbox;
   return out;
 }
