@@ -58,7 +58,7 @@ describe('files that are not there', () => {
   });
 
   it('a directory without drafts', async () => {
-    write('empty/notes.pdf', 'x');
+    write('empty/notes.odt', 'x');
     await expectRefused(['lint', 'empty'], "lkip: No files matching 'empty' were found.");
   });
 });
