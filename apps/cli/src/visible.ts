@@ -10,7 +10,6 @@
  * the C1 controls (0x80–0x9f; 0x9b is a one-byte CSI for some terminals) and the bidirectional
  * overrides and isolates, which reorder what a reader sees ("Trojan Source").
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function visible(text: string): string {

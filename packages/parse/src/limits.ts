@@ -63,7 +63,7 @@ export class ReaderLimitError extends Error {
 const WHAT: Record<LimitName, (found: number) => string> = {
   nesting: (found) => `a line nested ${found} deep in blockquotes and lists`,
   columns: (found) => `a table of ${found} columns`,
-  cells: (found) => `a table of ${found} cells`,
+  cells: (found) => `a table of at least ${found} cells`,
 };
 
 /** "line 3: a table of 20000 columns; the reader's limit is 200 (limits.columns)". */

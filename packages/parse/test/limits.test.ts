@@ -211,6 +211,13 @@ describe('Word zip bombs', () => {
     await expect(preparePackage(bomb, 4 * 1024 * 1024)).rejects.toThrow(/unpacks to over \d+\.\d MB of XML; lkip reads up to 4\.0 MB/);
   });
 
+  it('refuses tables nested past the limit (the converter walks them recursively and overflowed the stack)', async () => {
+    const nested = new TextEncoder().encode(
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(2400)}<w:p/>${'</w:tc></w:tr></w:tbl>'.repeat(2400)}</w:body></w:document>`,
+    );
+    await expect(preparePackage(docx(nested))).rejects.toThrow('tables nested 2400 deep; lkip reads tables nested up to 32 deep');
+  });
+
   it('refuses a part that unpacks to more than its header says (the count runs while unpacking)', async () => {
     const bomb = docx(bombXml(8));
     // Make the directory and the local header claim 1 000 bytes for word/document.xml.

@@ -39,6 +39,20 @@ async function relationshipTarget(zip: MammothZipFile, relsPath: string, type: s
   return undefined;
 }
 
+/** Tables inside tables: Word reports use two or three levels. */
+export const MAX_TABLE_NESTING = 32;
+
+/** The deepest nesting of `<w:tbl>` elements in a document part (one pass over its tags). */
+function tableDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of xml.matchAll(/<(\/?)w:tbl(?=[\s>/])/g)) {
+    depth = m[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
 /**
  * Checks that the bytes are a Word package and writes list labels and equations into its main
  * document part as text. Throws DocxError for anything that is not a readable .docx.
@@ -73,6 +87,10 @@ export async function preparePackage(input: Uint8Array | ArrayBuffer, maxXmlByte
     throw new DocxError(`damaged Word document (${error instanceof Error ? error.message : 'unreadable main part'})`);
   }
   const read = async (path: string | undefined) => (path !== undefined && zip.exists(path) ? zip.read(path, 'utf-8').catch(() => undefined) : undefined);
+  // Tables nested in tables become nested HTML that the converter walks recursively: past a
+  // depth no report uses, refuse instead of overflowing the stack (found by the fuzz campaign).
+  const depth = tableDepth(documentXml);
+  if (depth > MAX_TABLE_NESTING) throw new DocxError(`tables nested ${depth} deep; lkip reads tables nested up to ${MAX_TABLE_NESTING} deep`);
   const defs = readNumbering(await read(numberingPath), await read(stylesPath));
   const withEquations = writeEquationsAsText(documentXml);
   const rewritten = writeListLabels(withEquations.xml, defs);
