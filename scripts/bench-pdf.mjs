@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Measures a whole lint of a PDF (reading it with packages/pdf, then the reader and the rules)
 // against PDF.js text extraction alone of the same file (getTextContent on every page), and
-// against the lint of the same draft as Markdown. In one process, after warm-up; prints medians
+// against the lint of the same draft as Markdown. In one process, after warm-up, the four in turn; prints medians
 // and the ratios (aims: PDF lint / extraction ≤ 1.3, PDF lint / Markdown lint ≤ 3); the last
 // line is JSON for tools.
 //
@@ -56,21 +56,24 @@ async function lintMarkdown() {
   return lintDocument(parseDraft(markdown, { path: draftFile }), { rules, config, text: markdown }).length;
 }
 
-async function measure(f) {
-  await f();
-  const times = [];
+/**
+ * Medians of the four, run in turn (one of each per round, after a warm-up round), so that a
+ * machine busy with other work slows them alike and the ratios stay meaningful.
+ */
+async function measureAll(fs) {
+  for (const f of fs) await f();
+  const times = fs.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await f();
-    times.push(performance.now() - t);
+    for (const [k, f] of fs.entries()) {
+      const t = performance.now();
+      await f();
+      times[k].push(performance.now() - t);
+    }
   }
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return times.map((ts) => [...ts].sort((a, b) => a - b)[Math.floor(ts.length / 2)]);
 }
 
-const extract = await measure(extractOnly);
-const convertOnly = await measure(() => convertPdf(bytes));
-const pdfLint = await measure(lintPdf);
-const mdLint = await measure(lintMarkdown);
+const [extract, convertOnly, pdfLint, mdLint] = await measureAll([extractOnly, () => convertPdf(bytes), lintPdf, lintMarkdown]);
 const round = (n) => Math.round(n * 10) / 10;
 const ratio = (a, b) => Math.round((a / b) * 100) / 100;
 const name = (p) => p.split(/[\\/]/).pop();

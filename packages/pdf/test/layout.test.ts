@@ -257,6 +257,25 @@ describe('stream tables (no rules)', () => {
     expect(bare.rest.map(lineText)).toEqual(['informasi mengenai tempat', 'layanan rehabilitasi.']);
   });
 
+  it('keeps the last line of the last cell at the table\'s own line pitch, a little wider than usual', () => {
+    const s = { size: 9 };
+    const lines = buildLines([
+      run('No', 72, 100, s), run('Indikator', 100, 100, s), run('Target', 250, 100, s),
+      run('1', 72, 117, s), run('Persentase obat yang', 100, 117, s), run('92.00', 250, 117, s),
+      run('memenuhi syarat', 100, 129.2, s),
+      run('2', 72, 146.2, s), run('Indeks kepuasan', 100, 146.2, s), run('3.40', 250, 146.2, s),
+      run('publik Balai', 100, 158.4, s),
+      run('Sumber: Subbagian Tata Usaha, data tahun berjalan yang sudah diverifikasi.', 72, 190, s),
+    ]);
+    const { tables, rest } = findStreamTables(lines, 0);
+    expect(tables[0]!.rows.map((r) => r.map((c) => c.text.replace(/[\uE001\uE002]/gu, ' ')))).toEqual([
+      ['No', 'Indikator', 'Target'],
+      ['1', 'Persentase obat yang memenuhi syarat', '92.00'],
+      ['2', 'Indeks kepuasan publik Balai', '3.40'],
+    ]);
+    expect(rest.map(lineText)).toEqual(['Sumber: Subbagian Tata Usaha, data tahun berjalan yang sudah diverifikasi.']);
+  });
+
   it('does not take a numbered list for a two-column table', () => {
     const lines = buildLines([run('1.', 72, 100), run('Kepala;', 90, 100), run('2.', 72, 111.5), run('Bagian Umum;', 90, 111.5), run('3.', 72, 123), run('Bidang Rehabilitasi.', 90, 123)]);
     expect(findStreamTables(lines, 0).tables).toEqual([]);

@@ -74,9 +74,14 @@ export function findStreamTables(lines: readonly Line[], turns: number, rules: r
       } else break;
     }
     // Lines after the last full row belong to it only when they follow at the pitch of a cell's lines.
+    // That pitch is the table's own where it shows one (the closest two of its lines), else a
+    // usual line spacing. (Or under a rule across the table: the rest of a row the page broke,
+    // under the header it repeats.)
     let tail = lastMulti;
-    // (Or under a rule across the table: the rest of a row the page broke, under the header it repeats.)
-    while (tail < end && ((lines[tail + 1] as Line).y - (lines[tail] as Line).y <= ROW_PITCH * (lines[tail + 1] as Line).size || ruled(lines[tail] as Line, lines[tail + 1] as Line))) tail++;
+    let linePitch = Infinity;
+    for (let k = i + 1; k <= lastMulti; k++) linePitch = Math.min(linePitch, (lines[k] as Line).y - (lines[k - 1] as Line).y);
+    const follows = (a: Line, b: Line) => b.y - a.y <= Math.max(ROW_PITCH * b.size, linePitch < 1.6 * b.size ? 1.08 * linePitch : 0) || ruled(a, b);
+    while (tail < end && follows(lines[tail] as Line, lines[tail + 1] as Line)) tail++;
     end = tail;
     if (multi < 2) {
       rest.push(lines[i] as Line);
