@@ -27,8 +27,8 @@ export interface DigestIndicator extends MatchableIndicator {
 }
 
 /**
- * Everything the comparison needs of one draft, and nothing more: a few kilobytes where the model
- * takes megabytes. A worker thread reads, parses, lints and digests a draft and posts the digest
+ * Everything the comparison needs of one draft, and nothing more: about 170 KB as JSON for the
+ * real 2024 draft, where its model takes 1.6 MB. A worker thread reads, parses, lints and digests a draft and posts the digest
  * back, so that the main thread never holds a model and memory grows by a digest per draft.
  */
 export interface DocumentDigest extends MatchSource {

@@ -19,7 +19,7 @@ export interface DraftTools {
 }
 
 /**
- * What one draft comes back as: its digest (a few kilobytes: the comparison's cells, the
+ * What one draft comes back as: its digest (the comparison's cells, the
  * findings, the figures for the year-against-year check), or why it was left out. The model is
  * dropped as soon as the digest is made, on the worker thread that made it.
  */

@@ -83,7 +83,7 @@ function cgroupCpuQuota(): number | undefined {
 /**
  * Parses, lints and digests drafts on `count` worker threads, handing each thread the next draft
  * as soon as it posts the last one back: at most one draft per thread is in flight, and what
- * comes back is a digest, so memory grows by a few kilobytes per draft however many there are.
+ * comes back is a digest, so memory grows by a digest per draft however many there are.
  * Results keep the order of `drafts`. A draft that cannot be read comes back skipped; only a
  * thread that fails ends the run.
  */
