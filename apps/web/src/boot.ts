@@ -1,4 +1,5 @@
 import { fetchServedDraft, serverToken, type ServedDraft } from './draft/served.ts';
+import type { WorkerRequest } from './lint/protocol.ts';
 
 /**
  * What the page starts before React mounts: the lint worker (its bundle is the largest thing the
@@ -19,6 +20,10 @@ export function startEarly(search: string): void {
     served = fetchServedDraft(token);
     // Handled when taken; a failure before that must not be reported as unhandled.
     served.catch(() => undefined);
+  } else {
+    // No draft on its way: the worker warms up while the reader picks a file (see lint.worker.ts).
+    const request: WorkerRequest = { kind: 'warm-up', id: 0, locale: 'id' };
+    worker.postMessage(request);
   }
 }
 

@@ -1,5 +1,4 @@
 import { DocxError, convertDocx } from '@lkip/parse';
-import { PdfError, convertPdf } from '@lkip/pdf';
 import { rules } from '@lkip/rules';
 import { placeIgnore } from './lint/ignore.ts';
 import { fixAllJob, lintJob, newSession } from './lint/lint-draft.ts';
@@ -20,13 +19,25 @@ const session = newSession();
 // Parsing a 250 KB draft takes most of a second; it happens here so that typing never waits.
 scope.onmessage = (event) => {
   const request = event.data;
+  if (request.kind === 'warm-up') return void warmUp(request.locale);
   void handle(request).then(
     (response) => scope.postMessage(response),
     (error: unknown) => scope.postMessage({ kind: 'error', id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 };
 
-async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+/**
+ * The first read of a draft runs the reader and the rules cold (V8 has compiled none of it): on
+ * the real draft that doubles the wait for the first findings. While the page waits for a file,
+ * a small bundled draft is read twice, in a session of its own, and nothing is answered.
+ */
+async function warmUp(locale: WorkerRequest['locale']): Promise<void> {
+  const { default: sample } = await import('../../../fixtures/consistent-2024/draft.md?raw');
+  const warm = newSession();
+  for (let i = 0; i < 2; i++) lintJob({ id: 0, text: sample, locale, path: 'warm-up.md' }, rules, warm);
+}
+
+async function handle(request: Exclude<WorkerRequest, { kind: 'warm-up' }>): Promise<WorkerResponse> {
   switch (request.kind) {
     case 'fix-all':
       return { kind: 'fix-all', id: request.id, ...fixAllJob(request, rules, session) };
@@ -45,6 +56,9 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       }
     }
     case 'pdf': {
+      // The PDF reader is a chunk of its own, loaded with the first PDF: the first lint of a
+      // Markdown draft does not wait for it to be compiled.
+      const { PdfError, convertPdf } = await import('@lkip/pdf');
       try {
         const { markdown, locations, pages, pageSizes, pagesWithoutText } = await convertPdf(new Uint8Array(request.bytes), { pdfjs: loadPdfjs });
         return { kind: 'pdf', id: request.id, markdown, locations, pages, pageSizes, pagesWithoutText };

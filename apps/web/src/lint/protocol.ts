@@ -30,7 +30,9 @@ export type WorkerRequest =
   /** A Word document's bytes, read into the Markdown the CLI reads (transferred, not copied). */
   | { kind: 'docx'; id: number; bytes: ArrayBuffer; locale: Locale }
   /** A PDF's bytes, its text layer read into Markdown; the worker keeps where each piece is on its page. */
-  | { kind: 'pdf'; id: number; bytes: ArrayBuffer; locale: Locale };
+  | { kind: 'pdf'; id: number; bytes: ArrayBuffer; locale: Locale }
+  /** Nothing to read yet (no `lkip view` draft on its way): lint a small bundled draft, unanswered, so the first real one runs warm. */
+  | { kind: 'warm-up'; id: number; locale: Locale };
 
 /** Where a finding (or a related place) is in a PDF: its page (1-based) and box, in points from the page's top-left. */
 export interface PdfPlace {
