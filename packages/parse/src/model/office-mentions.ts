@@ -2,7 +2,7 @@ import type { OfficeMention, OfficePart, RawTable } from '@lkip/schema';
 import type { Block } from './blocks.js';
 import type { BuildContext } from './context.js';
 import { paragraphsOf } from './prose-scope.js';
-import { prefixOf } from './units.js';
+import { prefixOf, readPlace } from './units.js';
 
 /**
  * Where the draft names its offices outside the per-office columns: in prose and in the text
@@ -14,26 +14,13 @@ import { prefixOf } from './units.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const PLACE_WORD = /^[ \u00a0]+([^\s,.;:()"“”/]+)/;
-const TOKEN = /^[A-Za-z][A-Za-z'’-]*$/;
 // "bekerja sama dengan …", "bersama …", "kepada …", "antara A dan …": the office is not the one acting.
 const PARTNER_BEFORE = /(?:^|[\s(])(?:dengan|bersama|kepada|oleh|dari|ke|dan|serta|atau|melalui|terhadap)\s+$/i;
 const MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]+\s*)/i;
 
 /** Up to three capitalised words after an office prefix, as the unit reader reads a place. */
 function placeAfter(rest: string, stopWords: ReadonlySet<string>): string | undefined {
-  const words: string[] = [];
-  let tail = rest;
-  for (let i = 0; i < 3; i++) {
-    const m = PLACE_WORD.exec(tail);
-    if (!m) break;
-    const word = (m[1] ?? '').replace(/[*_]+/g, '');
-    if (!TOKEN.test(word) || stopWords.has(word.toLowerCase())) break;
-    const first = word.charAt(0);
-    if (first !== first.toUpperCase()) break;
-    words.push(word);
-    tail = tail.slice(m[0].length);
-  }
-  return words.length > 0 ? words.join(' ') : undefined;
+  return readPlace(rest, 3, stopWords, PLACE_WORD);
 }
 
 interface Found {

@@ -221,12 +221,17 @@ export interface Mention {
   form: CompiledForm;
 }
 
-/** Reads the place name after an office prefix: capitalised words up to punctuation, a line end or a stop word. */
-function readPlace(after: string, maxWords: number, stopWords: ReadonlySet<string>): string | undefined {
+const PLACE_WORD = /^[ \u00a0]+([^\s,.;:()"“”]+)/;
+
+/**
+ * Reads the place name after an office prefix: capitalised words up to punctuation, a line end or
+ * a stop word. `nextWord` finds the next word; office mentions in prose also stop a word at "/".
+ */
+export function readPlace(after: string, maxWords: number, stopWords: ReadonlySet<string>, nextWord: RegExp = PLACE_WORD): string | undefined {
   const words: string[] = [];
   let rest = after;
   for (let i = 0; i < maxWords; i++) {
-    const m = /^[ \u00a0]+([^\s,.;:()"“”]+)/.exec(rest);
+    const m = nextWord.exec(rest);
     if (!m) break;
     const word = (m[1] ?? '').replace(/[*_]+/g, '');
     if (!TOKEN.test(word) || stopWords.has(word.toLowerCase())) break;
