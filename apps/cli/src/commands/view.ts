@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve, sep } from 'node:path';
 import { readConfigFile } from '../config-file.js';
 import { CliError } from '../errors.js';
 import { displayPath } from '../formatters/stylish.js';
 import { isDocxPath, isPdfPath } from '../files.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { readDraftFile } from '../read-draft.js';
 import { readDraftInput } from '../read-input.js';
 import { startViewerServer, type ServedKind, type ViewerServer } from '../view/server.js';
@@ -24,9 +24,9 @@ export interface ViewOptions {
   onListening?: (server: ViewerServer) => void;
 }
 
-/** apps/web/dist, found from this file: src/commands/ in a checkout, dist/commands/ once built. */
+/** apps/web/dist: the viewer's build, beside this package in the repository. */
 export function defaultViewerDist(): string {
-  return fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+  return join(PACKAGE_ROOT, '..', 'web', 'dist') + sep;
 }
 
 /**
