@@ -17,7 +17,8 @@ const DISPLAY_FLAGS = new Set(['format', 'color', 'quiet', 'maxWarnings', 'outpu
 export async function fastCacheKey(flags: object, cwd: string, toolVersion: string): Promise<string | undefined> {
   const deciding = Object.entries(flags)
     .filter(([name, value]) => !DISPLAY_FLAGS.has(name) && value !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b));
+    // Code-unit order: localeCompare would first build an ICU collator, dearer than this whole path.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const configFlag = (flags as { config?: unknown }).config;
   const path = typeof configFlag === 'string' ? resolve(cwd, configFlag) : join(cwd, 'lkip.config.json');
   let config = 'none';

@@ -1,4 +1,4 @@
-import type { LintMessage, LintResult, Locale } from '@lkip/engine';
+import { compareCodeUnits, type LintMessage, type LintResult, type Locale } from '@lkip/engine';
 import type { Band, LkipDocument, Measurement, MeasurementRole, Quantity } from '@lkip/schema';
 import { words, type SummaryWords } from './i18n.js';
 
@@ -235,9 +235,9 @@ export function whereToStart(results: readonly LintResult[], locale: Locale): st
   });
 
   const out: string[] = [w.title];
-  const rules = [...byRule.entries()].sort((a, b) => b[1].problems.size - a[1].problems.size || b[1].findings - a[1].findings || a[0].localeCompare(b[0]));
+  const rules = [...byRule.entries()].sort((a, b) => b[1].problems.size - a[1].problems.size || b[1].findings - a[1].findings || compareCodeUnits(a[0], b[0]));
   out.push(`  ${w.byRule}`, ...wrap(rules.map(([id, r]) => `${id} ${r.findings}/${r.problems.size}`).join(', '), WIDTH, '    ', '    '));
-  const offices = [...byOffice.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const offices = [...byOffice.entries()].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]));
   out.push(`  ${w.byOffice}`, ...wrap(offices.map(([name, n]) => `${name} ${n}`).join(', '), WIDTH, '    ', '    '));
   const fixed = messages.filter((m) => m.fix !== undefined).length;
   const held = messages.filter((m) => m.suggestions?.[0]?.messageId === 'reviewFix').length;

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '@lkip/engine';
 import type { DocumentDigest } from './digest.js';
 import type { ComparisonCell, ComparisonTotals, DocumentSummary, FindingCounts, WorstIndicator } from './types.js';
 
@@ -26,7 +27,7 @@ export function countFindings(findings: readonly { ruleId: string | null; severi
     const id = f.ruleId ?? 'fatal';
     byRule.set(id, (byRule.get(id) ?? 0) + 1);
   }
-  counts.byRule = Object.fromEntries([...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  counts.byRule = Object.fromEntries([...byRule].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0])));
   return counts;
 }
 
@@ -95,6 +96,6 @@ export function totalsOf(summaries: readonly Pick<DocumentSummary, 'indicators' 
     documents: summaries.length,
     indicators,
     metShare: measured === 0 ? null : (indicators.above + indicators.at) / measured,
-    findings: { errorCount, warningCount, infoCount, byRule: Object.fromEntries([...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) },
+    findings: { errorCount, warningCount, infoCount, byRule: Object.fromEntries([...byRule].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))) },
   };
 }

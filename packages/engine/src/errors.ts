@@ -1,3 +1,5 @@
+import { compareCodeUnits } from './order.js';
+
 /**
  * Problems with what the user asked for (a config file, a `--rule` flag, rule options), as
  * opposed to problems in the draft. The CLI maps them to ESLint's exit code 2; their messages are
@@ -55,7 +57,7 @@ export function closestIds(wanted: string, known: Iterable<string>, limit = 3): 
     if (distance <= threshold) scored.push({ id, score: distance });
     else if (Math.min(needle.length, hay.length) >= 3 && (hay.includes(needle) || needle.includes(hay))) scored.push({ id, score: threshold + 1 });
   }
-  scored.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  scored.sort((a, b) => a.score - b.score || compareCodeUnits(a.id, b.id));
   return scored.slice(0, limit).map((s) => s.id);
 }
 

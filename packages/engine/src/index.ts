@@ -7,6 +7,7 @@ export * from './messages.js';
 export * from './rule-settings.js';
 export * from './directives.js';
 export * from './linter.js';
+export * from './order.js';
 export * from './fixer.js';
 export * from './result.js';
 export * from './fingerprint.js';

@@ -1,6 +1,7 @@
 import type { LkipDocument, Position } from '@lkip/schema';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { applyDirectives } from './directives.js';
+import { compareCodeUnits } from './order.js';
 import { fixRisk } from './fix-safety.js';
 import { groupFindings } from './groups/group-findings.js';
 import { statedInterval } from './interval.js';
@@ -267,7 +268,7 @@ function crashMessage(ruleId: string, error: unknown): LintMessage {
 
 /** By line, then column, then rule id (engine messages, whose id is null, first). */
 export function compareMessages(a: LintMessage, b: LintMessage): number {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+  return a.line - b.line || a.column - b.column || compareCodeUnits(a.ruleId ?? '', b.ruleId ?? '');
 }
 
 export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {

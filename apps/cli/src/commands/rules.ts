@@ -1,4 +1,4 @@
-import type { Locale } from '@lkip/engine';
+import { compareCodeUnits, type Locale } from '@lkip/engine';
 import { ruleDocUri } from '../tool.js';
 import type { CommandContext } from './context.js';
 
@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
  * and the address of its page.
  */
 export function rulesCommand(flags: { locale: Locale }, ctx: CommandContext): number {
-  const rules = [...ctx.rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const rules = [...ctx.rules].sort((a, b) => compareCodeUnits(a.meta.id, b.meta.id));
   const idWidth = Math.max(...rules.map((r) => r.meta.id.length));
   const fixWord = flags.locale === 'en' ? 'fix' : 'perbaiki';
   const lines = rules.map(({ meta }) => {
