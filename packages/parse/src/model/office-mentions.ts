@@ -2,7 +2,7 @@ import type { OfficeMention, OfficePart, RawTable } from '@lkip/schema';
 import type { Block } from './blocks.js';
 import type { BuildContext } from './context.js';
 import { paragraphsOf } from './prose-scope.js';
-import { prefixOf, readPlace } from './units.js';
+import { openingWordStarts, prefixOf, readPlace } from './units.js';
 
 /**
  * Where the draft names its offices outside the per-office columns: in prose and in the text
@@ -12,7 +12,6 @@ import { prefixOf, readPlace } from './units.js';
  * office's heading, or the row of one office, that speak of another.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const PLACE_WORD = /^[ \u00a0]+([^\s,.;:()"“”/]+)/;
 // "bekerja sama dengan …", "bersama …", "kepada …", "antara A dan …": the office is not the one acting.
 const PARTNER_BEFORE = /(?:^|[\s(])(?:dengan|bersama|kepada|oleh|dari|ke|dan|serta|atau|melalui|terhadap)\s+$/i;
@@ -34,9 +33,8 @@ export function officeMentionsIn(ctx: BuildContext, text: string): Found[] {
   const vocab = ctx.units.vocabulary;
   const out: Found[] = [];
   let after = 0;
-  for (const m of text.matchAll(WORD)) {
-    const at = m.index ?? 0;
-    if (at < after || !vocab.byFirstWord.has(m[0].toLowerCase())) continue;
+  for (const at of openingWordStarts(text, vocab)) {
+    if (at < after) continue;
     const prefix = prefixOf(vocab, text.slice(at, at + 160), false);
     if (!prefix) continue;
     after = at + prefix.prefix.length;

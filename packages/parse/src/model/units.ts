@@ -256,6 +256,48 @@ export function prefixOf(vocab: OfficeVocabulary, text: string, strong = true): 
   return undefined;
 }
 
+const openingWordLists = new WeakMap<OfficeVocabulary, string[]>();
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WHOLE_WORD = /^[\p{L}\p{N}]+$/u;
+
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.codePointAt(i);
+  return code !== undefined && WORD_CHAR.test(String.fromCodePoint(code));
+}
+
+function isWordCharBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  // The code point that ends just before i: two code units when i follows a surrogate pair.
+  const low = text.charCodeAt(i - 1);
+  return isWordCharAt(text, low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1);
+}
+
+/**
+ * Where the words that may open one of the vocabulary's prefixes start in `text`, in order: each
+ * such word found with `indexOf` in the lower-cased text and kept where it is a whole word. The
+ * same places a walk over every word (`[\p{L}\p{N}]+`) looking each up in `byFirstWord` finds, but
+ * the search skips a long draft's other words far faster than that walk. When lower-casing changes
+ * the text's length (a few non-Latin letters do), offsets would not match: then the walk is used.
+ */
+export function openingWordStarts(text: string, vocab: OfficeVocabulary): number[] {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => vocab.byFirstWord.has(m[0].toLowerCase())).map((m) => m.index ?? 0);
+  }
+  let words = openingWordLists.get(vocab);
+  if (!words) {
+    words = [...vocab.byFirstWord.keys()].filter((w) => WHOLE_WORD.test(w));
+    openingWordLists.set(vocab, words);
+  }
+  const starts: number[] = [];
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+      if (!isWordCharBefore(text, at) && !isWordCharAt(text, at + word.length)) starts.push(at);
+    }
+  }
+  return starts.sort((a, b) => a - b);
+}
+
 /**
  * Every office named in a text ("Kantor Kabupaten Lembah Hijau", "KCP Teluk Biru"). `strong`: the
  * text is a signed PK title or a per-office table cell, where even the bare region words name an office.
@@ -264,9 +306,8 @@ export function findOfficeMentions(text: string, vocab: OfficeVocabulary, strong
   const out: Mention[] = [];
   // Words inside a prefix already read ("Kota" in "<acronym> Kota …") start no other prefix.
   let after = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const at = m.index ?? 0;
-    if (at < after || !vocab.byFirstWord.has(m[0].toLowerCase())) continue;
+  for (const at of openingWordStarts(text, vocab)) {
+    if (at < after) continue;
     const slice = text.slice(at, at + 120);
     const prefix = prefixOf(vocab, slice, strong);
     if (!prefix) continue;
