@@ -25,18 +25,33 @@ function kindOf(block: Block): Sentence['kind'] {
  * A leading "1." / "2)" / "a." of an enumeration is a marker, not a figure; so is an inline
  * "; 3). Dinas Contoh …" item number.
  */
-function isListMarker(text: string, figure: { start: number; end: number; value: number; decimals: number; percent: boolean }): boolean {
+function isListMarker(text: string, figure: { start: number; end: number; value: number; decimals: number; percent: boolean }, fourthMarkChar: number): boolean {
   if (figure.decimals !== 0 || figure.percent) return false;
   if (figure.value < 100 && /^\)/.test(text.slice(figure.end, figure.end + 1)) && !/\($/.test(text.slice(Math.max(0, figure.start - 3), figure.start).trimEnd()) && /(?:^|[;:,.\s])$/.test(text.slice(Math.max(0, figure.start - 2), figure.start))) return true;
+  // A leading marker is at most three characters besides markup ("(a)", "1."): a figure after the
+  // fourth is no marker, and the text before it is not copied (a sentence of many figures would
+  // copy its beginning once per figure).
+  if (figure.start > fourthMarkChar) return false;
   const before = text.slice(0, figure.start).replace(/[*_#>\s-]+/g, '');
   if (before !== '' && !/^\(?[a-z]?[.)]?$/i.test(before)) return false;
   return /^[.)](?:\s|$)/.test(text.slice(figure.end, figure.end + 2));
 }
 
+/** Where the fourth character that is not markup (`*_#>`, spaces, "-") stands, or the text's length. */
+function fourthNonMarkup(text: string): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/[*_#>\s-]/.test(text.charAt(i))) continue;
+    if (++seen === 4) return i;
+  }
+  return text.length;
+}
+
 function quantitiesOf(ctx: BuildContext, text: string, base: number): Quantity[] {
   const out: Quantity[] = [];
+  const fourth = fourthNonMarkup(text);
   for (const f of findNumbers(text)) {
-    if (isListMarker(text, f)) continue;
+    if (isListMarker(text, f, fourth)) continue;
     const q = toQuantity(ctx, f, base);
     if (f.currency && !q.unit) q.unit = 'Rp';
     if (!q.unit && !f.percent && !f.currency) {
