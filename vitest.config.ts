@@ -8,6 +8,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      '@lkip/schema/validate-json': src('./packages/schema/src/validate-json.ts'),
       '@lkip/schema': src('./packages/schema/src/index.ts'),
       '@lkip/parse': src('./packages/parse/src/index.ts'),
       // Before '@lkip/engine': an alias also matches the paths below its key.

@@ -22,6 +22,11 @@ export function isPdfPath(path: string): boolean {
   return extname(path).toLowerCase() === '.pdf';
 }
 
+/** A JSON model (`lkip extract --format json`), read by json-input.ts, which loads ajv: only when one is given. */
+export function isJsonPath(path: string): boolean {
+  return extname(path).toLowerCase() === '.json';
+}
+
 /** A draft read through a Markdown form made from it (Word, PDF), never written back. */
 export function isConvertedPath(path: string): boolean {
   return isDocxPath(path) || isPdfPath(path);

@@ -1,7 +1,6 @@
 import { evaluate, parse as parseJson, type AnyNode, type DocumentNode, type LocationRange } from '@humanwhocodes/momoa';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { lintDocument, type LintMessage, type LintOptions, type ReportDescriptor, type Rule, type RuleContext } from '@lkip/engine';
 import { toJsonSchema, type LkipDocument, type Position } from '@lkip/schema';
 import { CliError, describeFsError } from './errors.js';
@@ -24,9 +23,7 @@ export const MAX_JSON_MODEL_BYTES = 32 * 1024 * 1024;
 /** Schema violations beyond this many are counted on one last line, not listed. */
 const MAX_LISTED_VIOLATIONS = 50;
 
-export function isJsonPath(path: string): boolean {
-  return extname(path).toLowerCase() === '.json';
-}
+export { isJsonPath } from './files.js';
 
 /** One schema violation (or the JSON syntax error), where it is in the JSON text. */
 export interface JsonViolation {

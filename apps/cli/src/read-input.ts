@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { DocxLocation } from '@lkip/parse';
 import { CliError, describeFsError } from './errors.js';
 import { isDocxPath, isPdfPath } from './files.js';
-import { isJsonPath, readJsonModelFile } from './json-input.js';
+import { isJsonPath } from './files.js';
 import { isSpreadsheetPath, readSpreadsheetFile } from './spreadsheet-input.js';
 import { MAX_DRAFT_BYTES, checkSize, readDraftFile, type DraftEncoding } from './read-draft.js';
 import type { PdfLocation } from '@lkip/pdf';
@@ -43,7 +43,11 @@ export interface DraftInput {
  * large, binary, invalid UTF-8, a damaged Word file, or empty.
  */
 export async function readDraftInput(path: string, label: string): Promise<DraftInput> {
-  if (isJsonPath(path)) return { kind: 'json', ...(await readJsonModelFile(path, label)), encoding: 'utf-8' };
+  if (isJsonPath(path)) {
+    // Loaded only for a JSON model: it brings ajv, which a draft's lint never needs.
+    const { readJsonModelFile } = await import('./json-input.js');
+    return { kind: 'json', ...(await readJsonModelFile(path, label)), encoding: 'utf-8' };
+  }
   if (isSpreadsheetPath(path)) return { kind: 'spreadsheet', ...(await readSpreadsheetFile(path, label)), encoding: 'utf-8' };
   if (isPdfPath(path)) return readPdfInput(path, label);
   if (!isDocxPath(path)) {

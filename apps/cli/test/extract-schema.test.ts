@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyDocument, validateDocumentJson, type LkipDocument, type Position, type Quantity } from '@lkip/schema';
+import { emptyDocument, type LkipDocument, type Position, type Quantity } from '@lkip/schema';
+import { validateDocumentJson } from '@lkip/schema/validate-json';
 import { fakeParse, lkip, tempDir } from './helpers.js';
 
 let dir: string;

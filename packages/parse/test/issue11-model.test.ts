@@ -1,4 +1,5 @@
-import { LkipDocument, validateDocumentJson } from '@lkip/schema';
+import { LkipDocument } from '@lkip/schema';
+import { validateDocumentJson } from '@lkip/schema/validate-json';
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../src/index.js';
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateDocumentJson, type LkipDocument } from '@lkip/schema';
+import type { LkipDocument } from '@lkip/schema';
+import { validateDocumentJson } from '@lkip/schema/validate-json';
 import { parseDraft } from '@lkip/parse';
 import { makeVariant } from '../../../fixtures/tools/variant.mjs';
 

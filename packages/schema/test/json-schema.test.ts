@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDocument, LkipDocument, toJsonSchema, validateDocumentJson } from '@lkip/schema';
+import { emptyDocument, LkipDocument, toJsonSchema } from '@lkip/schema';
+import { validateDocumentJson } from '@lkip/schema/validate-json';
 
 const position = { line: 3, column: 5, offset: 40, endLine: 3, endColumn: 9, endOffset: 44 };
 

@@ -25,7 +25,7 @@ import { LintCache, resolveCacheLocation, sha256 } from '../cache.js';
 import { fastCacheKey, FINDINGS_SHAPE } from '../cache-key.js';
 import { readConfigFile } from '../config-file.js';
 import { CliError, describeFsError } from '../errors.js';
-import { expandDraftPatterns, isDocxPath, LINT_EXTENSIONS } from '../files.js';
+import { expandDraftPatterns, isDocxPath, isJsonPath, LINT_EXTENSIONS } from '../files.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { displayPath } from '../formatters/stylish.js';
 import { words } from '../i18n.js';
@@ -33,7 +33,6 @@ import { offsetMapper, restoreLineEndings, splitLineEndings, type LineEndings } 
 import { encodeDraft } from '../read-draft.js';
 import { readDraftInput } from '../read-input.js';
 import { readPreviousFilings } from '../previous.js';
-import { isJsonPath, lintJsonModel } from '../json-input.js';
 import { isSpreadsheetPath } from '../spreadsheet-input.js';
 import { useColor } from '../color.js';
 import { attachWordLocations } from '../word-locations.js';
@@ -126,7 +125,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
     const text = await io.stdin();
     const filePath = flags.stdinFilename !== undefined ? resolve(io.cwd, flags.stdinFilename) : '<text>';
     // An empty buffer (an editor linting a new file) has nothing to be wrong about.
-    const model = isJsonPath(filePath) && text.trim() !== '' ? lintJsonInput(filePath, displayPath(filePath, io), text, lintOptions) : undefined;
+    const model = isJsonPath(filePath) && text.trim() !== '' ? await lintJsonInput(filePath, displayPath(filePath, io), text, lintOptions) : undefined;
     if (model) {
       if ('refusal' in model) model.refusal.forEach(refuse);
       else results.push(model.result);
@@ -186,7 +185,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
         continue;
       }
       if (draft.kind === 'json') {
-        const model = lintJsonInput(file.path, label, draft.text, lintOptions);
+        const model = await lintJsonInput(file.path, label, draft.text, lintOptions);
         if ('refusal' in model) model.refusal.forEach(refuse);
         else results.push(model.result);
         continue;
@@ -457,7 +456,9 @@ export class DraftLinter {
 }
 
 /** A JSON model: refused (each schema violation on its line, or no LKIP in it), or linted. */
-function lintJsonInput(filePath: string, label: string, text: string, options: LintOptions): { result: LintResult } | { refusal: string[] } {
+async function lintJsonInput(filePath: string, label: string, text: string, options: LintOptions): Promise<{ result: LintResult } | { refusal: string[] }> {
+  // Loaded only for a JSON model: it brings ajv, which a draft's lint never needs.
+  const { lintJsonModel } = await import('../json-input.js');
   const linted = lintJsonModel(text, label, options);
   if ('refusal' in linted) return linted;
   const rejection = rejectionOf(linted.doc);
