@@ -35,5 +35,8 @@ await build({
   // CommonJS dependencies (mammoth, ajv…) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as lkipCreateRequire } from 'node:module'; const require = lkipCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  minify: true,
+  // Names kept: a dependency may read a function's or a class's name.
+  keepNames: true,
   logLevel: 'warning',
 });

@@ -1,4 +1,5 @@
-import { compareCodeUnits, type LintMessage, type LintResult, type Locale } from '@lkip/engine';
+import { compareCodeUnits } from '@lkip/engine/light';
+import type { LintMessage, LintResult, Locale } from '@lkip/engine';
 import type { Band, LkipDocument, Measurement, MeasurementRole, Quantity } from '@lkip/schema';
 import { words, type SummaryWords } from './i18n.js';
 

@@ -10,3 +10,4 @@ export { fingerprint, fnv1a64 } from './fingerprint.js';
 export { formatNumber, localizeRefs, engineMessage, STANDING_WORDS } from './messages.js';
 export { fixRisk, type FixRisk } from './fix-safety.js';
 export { standingOf, pointAchievement, achievementInterval } from './achievement.js';
+export { compareCodeUnits } from './order.js';
