@@ -8,7 +8,7 @@ import { parseDraft, type ParseOptions } from '@lkip/parse';
 import { rules } from '@lkip/rules';
 import type { LkipDocument } from '@lkip/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, formatCsv, UTF8_BOM } from '../src/compare/csv.js';
+import { csvField, formatCsv, UTF8_BOM } from '@lkip/compare';
 import { findChartScript } from '../src/compare/html.js';
 import { run } from '../src/index.js';
 import { tempDir, testIo } from './helpers.js';

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Comparison } from '@lkip/compare';
 import { convertDocx } from '@lkip/parse';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../cli/src/compare/csv.ts';
+import { CSV_COLUMNS } from '@lkip/compare';
 import { browserSuite, cliEntry, engineLint, repo, skipReason, type Run } from './support/suite.ts';
 import { findingsCount, lintState, listedFindings, openDraft, waitForResult } from './support/viewer-page.ts';
 

@@ -25,4 +25,5 @@ export { renderHtmlReport, escapeHtml, type HtmlReportOptions } from './html-rep
 export { historyView, officeKey, type HistoryView, type HistoryIndicator, type HistoryRole, type OwnFigure, type PriorFigure, type StatedNumber } from './history/view.js';
 export { checkHistory, sameEntity, type HistoryFinding, type HistoryCheckOptions } from './history/check.js';
 export { flagMessages, formatNumber, type HistoryWords } from './messages.js';
+export { formatCsv, csvField, CSV_COLUMNS, UTF8_BOM } from './csv.js';
 export type * from './types.js';

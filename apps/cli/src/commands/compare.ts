@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
 import type { Comparison, DocumentDigest, SkippedDocument } from '@lkip/compare';
 import type { Locale } from '@lkip/engine';
-import { formatCsv } from '../compare/csv.js';
 import { formatHtml } from '../compare/html.js';
-import { analyseInProcess, CompareProgress, DraftPool, workerCount, workerScriptAvailable, type DraftToAnalyse } from '../compare/pool.js';
+import { analyseInProcess, CompareProgress, DraftPool, workerCount, workerHeapMb, workerScriptAvailable, type DraftToAnalyse } from '../compare/pool.js';
 import { formatTable } from '../compare/table.js';
 import type { AnalysedDraft } from '../compare/analyse.js';
 import { CliError, describeFsError } from '../errors.js';
 import { readConfigFile } from '../config-file.js';
-import { expandPatterns, LINT_EXTENSIONS } from '../files.js';
+import { expandDraftPatterns, LINT_EXTENSIONS } from '../files.js';
 import { displayPath } from '../formatters/stylish.js';
 import { readPreviousFilings } from '../previous.js';
 import { refuseOutputOverInput } from '../outputs.js';
 import { withLimitFlags } from '../limits.js';
+import { visible } from '../visible.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { CommandContext } from './context.js';
 
@@ -40,7 +40,19 @@ export interface CompareFlags {
  */
 export async function compareCommand(patterns: string[], flags: CompareFlags, io: CommandContext['io'], context: () => Promise<CommandContext>): Promise<number> {
   if (patterns.length === 0) throw new CliError('compare needs drafts: lkip compare <files|dirs|globs...>');
-  const files = await expandPatterns(patterns, io.cwd, LINT_EXTENSIONS);
+  const found = await expandDraftPatterns(patterns, io.cwd, LINT_EXTENSIONS);
+  // What a folder walk could not read (a folder lkip may not list) or left out on purpose (a link
+  // to a folder, a broken link) is named on one line each, as `lkip lint` does, and listed under
+  // `skipped`; the comparison goes on with the rest.
+  const walkSkipped: SkippedDocument[] = [];
+  for (const file of found) {
+    const reason = file.problem ?? file.note;
+    if (reason === undefined) continue;
+    const label = displayPath(file.path, io);
+    walkSkipped.push({ file: label, reason });
+    io.stderr(`lkip: ${visible(label)}: skipped, ${reason}\n`);
+  }
+  const files = found.filter((f) => f.problem === undefined && f.note === undefined).map((f) => f.path);
   if (flags.out !== undefined) {
     // Before any work: `compare -o jatim.md jatim.md jateng.md` must not replace a draft.
     const target = resolve(io.cwd, flags.out);
@@ -50,7 +62,7 @@ export async function compareCommand(patterns: string[], flags: CompareFlags, io
   const drafts: DraftToAnalyse[] = files.map((path) => ({ path, label: displayPath(path, io) }));
 
   const threads = workerScriptAvailable() ? workerCount(drafts.length, io.env) : 0;
-  let pool = threads > 0 ? new DraftPool(threads, flags.locale) : undefined;
+  let pool = threads > 0 ? new DraftPool(threads, flags.locale, workerHeapMb(io.env)) : undefined;
   const progress = new CompareProgress(io, drafts.length);
   let analysed: AnalysedDraft[];
   try {
@@ -75,12 +87,12 @@ export async function compareCommand(patterns: string[], flags: CompareFlags, io
   }
 
   const digests: DocumentDigest[] = [];
-  const skipped: SkippedDocument[] = [];
+  const skipped: SkippedDocument[] = [...walkSkipped];
   for (const draft of analysed) {
     if ('digest' in draft) digests.push(draft.digest);
     else {
       skipped.push({ file: draft.file, reason: draft.skipped });
-      io.stderr(`lkip: ${draft.file}: skipped, ${draft.skipped}\n`);
+      io.stderr(`lkip: ${visible(draft.file)}: skipped, ${visible(draft.skipped)}\n`);
     }
   }
   if (digests.length < 2) throw new CliError(`compare needs at least two drafts with performance indicators; found ${digests.length}`);
@@ -110,7 +122,8 @@ async function render(comparison: Comparison, flags: CompareFlags, io: CommandCo
     case 'json':
       return `${JSON.stringify(comparison, null, 2)}\n`;
     case 'csv':
-      return formatCsv(comparison);
+      // Loaded already: compareDigests came from the same module.
+      return (await import('@lkip/compare')).formatCsv(comparison);
     case 'html':
       return formatHtml(comparison, flags.locale, io);
     case 'table':

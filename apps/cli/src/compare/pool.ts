@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '@lkip/engine';
 import { CliError, oneLine } from '../errors.js';
 import type { Io } from '../io.js';
+import { PACKAGE_ROOT, RUNS_BUILT } from '../package-root.js';
 import { analyseDraftFile, type AnalysedDraft, type DraftTools } from './analyse.js';
-import type { DraftJob, DraftJobResult, WorkerSetup } from './worker.js';
+import type { DraftJob, DraftJobResult, WorkerReady, WorkerSetup } from './worker.js';
 
 export interface DraftToAnalyse {
   path: string;
@@ -34,11 +36,12 @@ export class CompareProgress {
   }
 }
 
-// Compiled next to this module in dist/; absent when running from the TypeScript sources (tests).
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+// Built as its own entry of the bundle (dist/compare/worker.js); from the TypeScript sources
+// (tests) there is no built worker to run, so the drafts are read on the main thread.
+const WORKER_URL = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'compare', 'worker.js'));
 
 export function workerScriptAvailable(): boolean {
-  return existsSync(fileURLToPath(WORKER_URL));
+  return RUNS_BUILT && existsSync(fileURLToPath(WORKER_URL));
 }
 
 /**
@@ -81,46 +84,115 @@ function cgroupCpuQuota(): number | undefined {
 }
 
 /**
+ * The old-generation heap a compare worker may use, in MB: a fixed cap (the README states it).
+ * A 5 MB draft (the largest text draft lkip reads; the NTT fixture repeated) went through with a
+ * cap of 384 MB and not with 256; the rest is room for Word packages, whose converter holds
+ * several times their XML. A thread past the cap is ended by V8 alone and only its draft is lost,
+ * where an unlimited thread running out of memory takes the whole process down with a native
+ * stack trace.
+ */
+export const WORKER_HEAP_MB = 2048;
+
+/** `LKIP_COMPARE_WORKER_MB=n` sets the cap (the tests make it tiny); anything else gives WORKER_HEAP_MB. */
+export function workerHeapMb(env: Record<string, string | undefined> = {}): number {
+  const forced = env.LKIP_COMPARE_WORKER_MB?.trim();
+  return forced !== undefined && /^[1-9]\d*$/.test(forced) ? Number(forced) : WORKER_HEAP_MB;
+}
+
+/** Why a draft whose thread ran out of memory is left out: one line, naming the cap and how to raise it. */
+export function outOfMemoryReason(heapMb: number): string {
+  return `needs more memory than a compare worker may use (${heapMb} MB); raise it with LKIP_COMPARE_WORKER_MB=N, or lint the draft alone`;
+}
+
+/**
  * Parses, lints and digests drafts on `count` worker threads, handing each thread the next draft
  * as soon as it posts the last one back: at most one draft per thread is in flight, and what
  * comes back is a digest, so memory grows by a digest per draft however many there are.
- * Results keep the order of `drafts`. A draft that cannot be read comes back skipped; only a
- * thread that fails ends the run.
+ * Results keep the order of `drafts`. A draft that cannot be read comes back skipped; so does a
+ * draft whose thread ran out of memory (the thread is replaced and the run goes on). Any other
+ * failure of a thread ends the run.
  */
 export class DraftPool {
-  private readonly workers: Worker[];
+  private readonly workers = new Set<Worker>();
 
-  constructor(count: number, locale: Locale) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { locale } }));
+  constructor(
+    count: number,
+    private readonly locale: Locale,
+    private readonly heapMb: number = WORKER_HEAP_MB,
+  ) {
+    // Started now, so that the threads load the reader while the main thread reads the config.
+    for (let i = 0; i < count; i++) this.spawn();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL, { workerData: { locale: this.locale }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    this.workers.add(worker);
+    return worker;
   }
 
   async analyse(drafts: readonly DraftToAnalyse[], progress: CompareProgress, setup: Omit<WorkerSetup, 'kind'> = {}): Promise<AnalysedDraft[]> {
-    for (const worker of this.workers) worker.postMessage({ kind: 'setup', ...setup } satisfies WorkerSetup);
+    const setupMessage = { kind: 'setup', ...setup } satisfies WorkerSetup;
     const results: (AnalysedDraft | undefined)[] = new Array(drafts.length);
     let next = 0;
     try {
       await new Promise<void>((resolve, reject) => {
         let pending = drafts.length;
         if (pending === 0) resolve();
+        const finished = (id: number, result: AnalysedDraft, worker: Worker | undefined) => {
+          results[id] = result;
+          progress.step((drafts[id] as DraftToAnalyse).label);
+          if (--pending === 0) resolve();
+          else if (worker) feed(worker);
+        };
         const feed = (worker: Worker) => {
           if (next >= drafts.length) return;
           const id = next++;
           const draft = drafts[id] as DraftToAnalyse;
+          inFlight.set(worker, id);
           worker.postMessage({ kind: 'job', id, path: draft.path, label: draft.label } satisfies DraftJob);
         };
-        for (const worker of this.workers) {
-          worker.on('message', (message: DraftJobResult) => {
+        /** The draft each thread is working on, to name it when the thread dies. */
+        const inFlight = new Map<Worker, number>();
+        const attach = (worker: Worker) => {
+          worker.postMessage(setupMessage);
+          let outOfMemory = false;
+          let ready = false;
+          worker.on('message', (message: DraftJobResult | WorkerReady) => {
+            if ('ready' in message) {
+              ready = true;
+              return;
+            }
+            inFlight.delete(worker);
             const label = (drafts[message.id] as DraftToAnalyse).label;
             // A draft the reader or a rule chokes on is left out of the comparison, not the end of it.
-            results[message.id] = message.ok ? message.result : { file: label, skipped: message.error.startsWith(`${label}: `) ? message.error.slice(label.length + 2) : message.error };
-            progress.step(label);
-            if (--pending === 0) resolve();
-            else feed(worker);
+            finished(message.id, message.ok ? message.result : { file: label, skipped: message.error.startsWith(`${label}: `) ? message.error.slice(label.length + 2) : message.error }, worker);
           });
-          worker.on('error', (error) => reject(new CliError(`worker thread failed: ${oneLine(error)}`)));
+          worker.on('error', (error: NodeJS.ErrnoException) => {
+            const id = inFlight.get(worker);
+            // V8 ended the thread at its heap cap: that draft is refused, a new thread takes the rest.
+            // Out of memory before the reader was loaded would happen again in every thread: that ends the run.
+            if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && !ready) {
+              reject(new CliError(`a compare worker ran out of memory loading the reader (${this.heapMb} MB); raise it with LKIP_COMPARE_WORKER_MB=N`));
+              return;
+            }
+            if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && id !== undefined) {
+              outOfMemory = true;
+              inFlight.delete(worker);
+              this.workers.delete(worker);
+              const label = (drafts[id] as DraftToAnalyse).label;
+              const replacement = next < drafts.length ? this.spawn() : undefined;
+              if (replacement) attach(replacement);
+              finished(id, { file: label, skipped: outOfMemoryReason(this.heapMb) }, replacement);
+              return;
+            }
+            reject(new CliError(`worker thread failed: ${oneLine(error)}`));
+          });
           worker.on('exit', (code) => {
-            if (pending > 0) reject(new CliError(`worker thread stopped (exit code ${code}) before finishing`));
+            if (!outOfMemory && pending > 0) reject(new CliError(`worker thread stopped (exit code ${code}) before finishing`));
           });
+        };
+        for (const worker of this.workers) {
+          attach(worker);
           feed(worker);
         }
       });
@@ -131,7 +203,7 @@ export class DraftPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
 

@@ -24,6 +24,11 @@ export interface WorkerSetup {
 
 export type DraftJobResult = { id: number; ok: true; result: AnalysedDraft } | { id: number; ok: false; error: string };
 
+/** Posted once the reader and the rules are loaded: a thread that dies before it was not killed by a draft. */
+export interface WorkerReady {
+  ready: true;
+}
+
 // Each worker loads the reader and the rules once and then takes drafts one at a time; messages
 // that arrive while the imports run wait in the port's queue. It posts back a digest, never a
 // model: the model is garbage as soon as the digest is made.
@@ -32,6 +37,7 @@ if (port) {
   const { locale } = workerData as { locale: Locale };
   let setup: WorkerSetup = { kind: 'setup' };
   const [{ parseDraft }, { rules }] = await Promise.all([import('@lkip/parse'), import('@lkip/rules')]);
+  port.postMessage({ ready: true } satisfies WorkerReady);
   port.on('message', (message: DraftJob | WorkerSetup) => {
     if (message.kind === 'setup') {
       setup = message;

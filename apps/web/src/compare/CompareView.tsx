@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ACHIEVEMENT_BANDS, achievementBand, shortLabel, type Comparison, type ComparisonCell, type ComparisonIndicator, type UnmatchedReason } from '@lkip/compare';
 import type { Locale } from '@lkip/engine';
-import { formatCsv } from '../../../cli/src/compare/csv.ts';
+import { formatCsv } from '@lkip/compare';
 import { offerDownload } from '../draft/download.ts';
 import { cellsOf, cellTarget, flagsFor, provinceAchievement, type CompareDraft } from './cells.ts';
 import type { CompareRequest, CompareResponse } from './protocol.ts';

@@ -7,6 +7,15 @@ import { DocxError } from './errors.js';
  * 63 KB zip bomb unpacked to 1.3 GB before this was checked.
  */
 export const MAX_PACKAGE_XML_BYTES = 64 * 1024 * 1024;
+/**
+ * The most a Word package may unpack to, every part counted: pictures, fonts and embedded files
+ * as well as XML. The converter never reads those, but rewriting the document part (list labels,
+ * equations: package-parts.ts) repacks the whole package through JSZip, which unpacks every part
+ * to store it, so a "picture" that is a zip bomb would be unpacked there. Pictures barely compress
+ * (a 50 MB Word file, the file limit, of photographs unpacks to about 50 MB); four times the file
+ * limit leaves room for charts saved as EMF or BMP, which do.
+ */
+export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 /** Parts of one package: Word writes 15–200. */
 export const MAX_PACKAGE_ENTRIES = 10_000;
 
@@ -94,42 +103,61 @@ function zip64Extra(view: DataView, start: number, length: number): number[] {
   return [];
 }
 
-/** Images, fonts and embedded objects: never unpacked (the converter skips images, see index.ts). */
+/** Images, fonts and embedded objects: never read by the converter (it skips images, see index.ts). */
 const NOT_READ = /\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|hdp|jxr|ico|webp|odttf|ttf|otf|bin|ole|mp3|mp4|wav|avi|mov|wmv|xlsx|xlsm|docx|pptx|vsdx?)$/i;
 
+export interface PackageLimits {
+  /** What the converter reads: every part but pictures, fonts and embedded files. */
+  xml?: number;
+  /** Every part. */
+  all?: number;
+}
+
 /**
- * Refuses a package whose parts would unpack to more than `limit` bytes of what the converter
- * reads (every part but images, fonts and embedded files), checked before anything is unpacked
- * for conversion: first by the sizes the central directory gives, then by unpacking each part
- * with a running count that stops as soon as it passes either the size its header gave (a lying
- * header) or what is left of the limit. Memory stays at a few MB whatever the package holds.
+ * Refuses a package whose parts would unpack to more than the limits: the XML the converter
+ * reads past `xml`, or all parts together (pictures, fonts, embedded files too) past `all`.
+ * Checked before anything is unpacked for conversion: first by the sizes the central directory
+ * gives, then by unpacking each part with a running count that stops as soon as it passes the
+ * size its header gave (a lying header) or what is left of either limit. Memory stays at a few MB
+ * whatever the package holds.
  */
-export function checkPackageSize(bytes: Uint8Array, limit = MAX_PACKAGE_XML_BYTES): void {
-  const read = zipEntries(bytes).filter((e) => !NOT_READ.test(e.name) && !e.name.endsWith('/'));
-  const declared = read.reduce((n, e) => n + e.size, 0);
-  if (declared > limit) throw tooLarge(declared, limit);
-  let total = 0;
+export function checkPackageSize(bytes: Uint8Array, limits: PackageLimits = {}): void {
+  const xmlLimit = limits.xml ?? MAX_PACKAGE_XML_BYTES;
+  const allLimit = limits.all ?? MAX_PACKAGE_BYTES;
+  const parts = zipEntries(bytes)
+    .filter((e) => !e.name.endsWith('/'))
+    .map((entry) => ({ entry, read: !NOT_READ.test(entry.name) }));
+  const declaredXml = parts.reduce((n, p) => n + (p.read ? p.entry.size : 0), 0);
+  if (declaredXml > xmlLimit) throw tooLarge(declaredXml, xmlLimit, 'of XML');
+  const declaredAll = parts.reduce((n, p) => n + p.entry.size, 0);
+  if (declaredAll > allLimit) throw tooLarge(declaredAll, allLimit, 'with its pictures and embedded files');
+  let xml = 0;
+  let all = 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const entry of read) {
+  for (const { entry, read } of parts) {
+    let size: number;
     if (entry.method !== 8) {
       // Stored parts take no more room unpacked than in the file; other methods the zip reader refuses.
-      total += entry.compressedSize;
-      continue;
+      size = entry.compressedSize;
+    } else {
+      const at = entry.localHeader;
+      if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw damaged(`part ${entry.name} not found`);
+      const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+      const data = bytes.subarray(dataStart, Math.min(bytes.length, dataStart + entry.compressedSize));
+      const left = Math.min(allLimit - all, read ? xmlLimit - xml : Infinity);
+      size = inflatedSize(data, Math.min(entry.size, left));
+      if (size > entry.size) throw damaged(`part ${entry.name} unpacks to more than its header says`);
     }
-    const at = entry.localHeader;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw damaged(`part ${entry.name} not found`);
-    const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const data = bytes.subarray(dataStart, Math.min(bytes.length, dataStart + entry.compressedSize));
-    const size = inflatedSize(data, Math.min(entry.size, limit - total));
-    if (size > entry.size) throw damaged(`part ${entry.name} unpacks to more than its header says`);
-    total += size;
-    if (total > limit) throw tooLarge(total, limit);
+    all += size;
+    if (read) xml += size;
+    if (xml > xmlLimit) throw tooLarge(xml, xmlLimit, 'of XML');
+    if (all > allLimit) throw tooLarge(all, allLimit, 'with its pictures and embedded files');
   }
 }
 
-function tooLarge(size: number, limit: number): DocxError {
+function tooLarge(size: number, limit: number, what: string): DocxError {
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return new DocxError(`the Word document unpacks to over ${mb(size)} of XML; lkip reads up to ${mb(limit)} (a zip bomb, or a document too large to lint)`);
+  return new DocxError(`the Word document unpacks to over ${mb(size)} ${what}; lkip reads up to ${mb(limit)} (a zip bomb, or a document too large to lint)`);
 }
 
 /** Input fed to the inflater at a time: deflate expands at most ~1 032-fold, so one step makes at most ~4 MB. */

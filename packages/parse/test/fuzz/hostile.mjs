@@ -111,6 +111,43 @@ function bomb(mb) {
   return bytes;
 }
 
+const pictureBombs = new Map();
+/**
+ * A small, readable document with a "picture" of `mb` MB of zeros beside it: the converter never
+ * reads pictures, but every part counts toward the package's budget (the document part is
+ * rewritten through JSZip, which unpacks every part). Streamed like `bomb`, and memoised.
+ */
+function pictureBomb(mb) {
+  const cached = pictureBombs.get(mb);
+  if (cached) return cached;
+  const chunks = [];
+  const zip = new Zip((error, data) => {
+    if (error) throw error;
+    chunks.push(data);
+  });
+  const add = (name, data) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    zip.add(file);
+    file.push(data, true);
+  };
+  add('[Content_Types].xml', utf8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'));
+  add('_rels/.rels', utf8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'));
+  add('word/document.xml', documentXml(paragraphs('Target 100\nRealisasi 90')));
+  const picture = new ZipDeflate('word/media/image1.png', { level: 1 });
+  zip.add(picture);
+  const zeros = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < mb; i++) picture.push(zeros, i === mb - 1);
+  zip.end();
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  pictureBombs.set(mb, bytes);
+  return bytes;
+}
+
 /** Sets the size a zip claims for `name` (central directory and local header) to `size`. */
 function lie(bytes, name, size) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -128,7 +165,7 @@ function lie(bytes, name, size) {
 
 /** Word packages: a plain one from a generated draft, or one of the hostile kinds. Bytes, not text. */
 export const hostileDocx = fc
-  .tuple(draft, fc.constantFrom('plain', 'bomb', 'lying', 'deep', 'cut', 'styles-bomb'), count(1, 40))
+  .tuple(draft, fc.constantFrom('plain', 'bomb', 'lying', 'deep', 'cut', 'styles-bomb', 'picture-bomb', 'lying-picture'), count(1, 40))
   .map(([text, kind, n]) => {
     switch (kind) {
       case 'bomb':
@@ -142,6 +179,12 @@ export const hostileDocx = fc
         const whole = pack({ 'word/document.xml': documentXml(paragraphs(text)) });
         return whole.subarray(0, Math.max(4, whole.length - n * 37));
       }
+      case 'picture-bomb':
+        // 210 MB unpacked, past the 200 MB every part together may take, though its XML is tiny.
+        return pictureBomb(210);
+      case 'lying-picture':
+        // A picture whose header claims 100 bytes and that unpacks to n × 64 KB.
+        return lie(pack({ 'word/document.xml': documentXml(paragraphs(text)), 'word/media/image1.png': new Uint8Array(n * 65_536) }, 9), 'word/media/image1.png', 100);
       case 'styles-bomb':
         return pack({ 'word/document.xml': documentXml(paragraphs(text)), 'word/styles.xml': utf8(`<?xml version="1.0"?><w:styles ${W}>${' '.repeat(n * 20_000)}</w:styles>`) }, 9);
       default:

@@ -1,4 +1,4 @@
-import type { ComparedDocument, Comparison, ComparisonCell, Figure } from '@lkip/compare';
+import type { ComparedDocument, Comparison, ComparisonCell, Figure } from './types.js';
 
 /** UTF-8 byte-order mark: Excel opens a CSV as UTF-8 only when it starts with one. */
 export const UTF8_BOM = '\uFEFF';
