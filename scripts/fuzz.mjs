@@ -4,8 +4,11 @@
 // through the BUILT reader and every rule (packages/*/dist, rules/dist; run `pnpm build` first),
 // on worker threads. A case fails when the reader or a rule throws, when the reader reports that
 // it stopped ("reader-failure"), when its document does not validate against the schema, when
-// the engine reports a rule that failed, or when it takes longer than --hang-ms or --slow-ms (per
-// 64 KB of input for the larger hostile cases; durations are reported per 64 KB too) twice.
+// the engine reports a rule that failed, or when it takes longer than --hang-ms (per 64 KB of
+// input for the larger hostile cases; durations are reported per 64 KB too) twice. A case over
+// --slow-ms twice is listed, not failed: some inputs are dear but linear (remark spends about
+// 0.1 ms on each list item, so 64 KB of "- x" lines or of stacked "- - - x" markers takes
+// seconds), and --slow-ms is there to show them, while --hang-ms bounds what may never happen.
 // Time is wall-clock, and a loaded machine makes any case slow now and then: a case over either
 // bound is only suspected, and run once more alone (one worker, nothing else of the campaign
 // running) after the campaign; it counts as a hang or a slow case only when it is over the bound
@@ -175,12 +178,13 @@ async function main() {
   const suspects = new Map();
   const started = performance.now();
   const progress = () => {
+    const crashed = failures.filter((f) => f.kind === 'crash').length;
     const done = all.length;
     const rate = done / ((performance.now() - started) / 1000);
     const max = all.reduce((m, x) => (x > m ? x : m), 0);
     const hangs = [...suspects.values()].filter((s) => s.kind === 'hang').length;
     console.error(
-      `[fuzz] ${done}/${total} cases (from ${opts.from}), ${failures.length} crashes, ${hangs} suspected hangs, ${suspects.size - hangs} suspected slow, max ${max.toFixed(0)} ms, ${rate.toFixed(0)} cases/s`,
+      `[fuzz] ${done}/${total} cases (from ${opts.from}), ${crashed} crashes, ${hangs} suspected hangs, ${suspects.size - hangs} suspected slow, max ${max.toFixed(0)} ms, ${rate.toFixed(0)} cases/s`,
     );
   };
   const timer = setInterval(progress, 5000);
@@ -266,8 +270,9 @@ async function main() {
     for (const suspect of reruns) {
       const second = again.get(suspect.n);
       suspect.againMs = second?.ms;
-      // A hang is over --hang-ms both times; a slow case over --slow-ms both times (and not a hang).
-      if (suspect.kind === 'hang' && second?.hung) suspect.confirmed = 'hang';
+      // A hang is over --hang-ms both times (ended by the watchdog again, or finished past the bound
+      // between two of its ticks); a slow case over --slow-ms both times (and not a hang).
+      if (suspect.kind === 'hang' && (second?.hung || (second !== undefined && second.ms > opts.hangMs))) suspect.confirmed = 'hang';
       else if (second !== undefined && second.ms > opts.slowMs) suspect.confirmed = 'slow';
       if (suspect.confirmed) {
         suspect.file = record(suspect.n, suspect.confirmed, { firstMs: suspect.firstMs, againMs: suspect.againMs, hangMs: opts.hangMs, slowMs: opts.slowMs });
@@ -305,7 +310,7 @@ async function main() {
   };
   if (failures.length > 0) console.error(`[fuzz] failing drafts in ${outDir}`);
   console.log(JSON.stringify(summary));
-  process.exitCode = crashes + hangs + slowCases > 0 ? 1 : 0;
+  process.exitCode = crashes + hangs > 0 ? 1 : 0;
 }
 
 if (isMainThread) await main();

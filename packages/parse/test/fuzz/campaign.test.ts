@@ -62,7 +62,7 @@ describe.skipIf(!built)('scripts/fuzz.mjs', () => {
     expect(r.status).toBe(0);
   }, 120_000);
 
-  it('counts a case over the bound both times, and gives both times', () => {
+  it('lists a case over --slow-ms both times, with both times, without failing the campaign', () => {
     // Every case takes more than 0 ms, in the campaign and again alone.
     const r = fuzz(['--cases', '22', '--from', '20', '--workers', '1', '--slow-ms', '0']);
     expect(r.summary).toMatchObject({ cases: 2, slowCases: 2, suspectedSlow: 2, hangs: 0 });
@@ -71,6 +71,14 @@ describe.skipIf(!built)('scripts/fuzz.mjs', () => {
       expect(rerun.firstMs).toBeGreaterThan(0);
       expect(rerun.againMs).toBeGreaterThan(0);
     }
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('fails the campaign on a case over --hang-ms both times', () => {
+    // Every case takes more than 0 ms: the watchdog ends each one, in the campaign and again alone.
+    const r = fuzz(['--cases', '21', '--from', '20', '--workers', '1', '--hang-ms', '0']);
+    expect(r.summary).toMatchObject({ cases: 1, hangs: 1, suspectedHangs: 1 });
+    expect(r.summary?.reruns?.[0]?.confirmed).toBe('hang');
     expect(r.status).toBe(1);
   }, 120_000);
 });
