@@ -99,14 +99,16 @@ export function groupFindings(messages: readonly LintMessage[], options: Groupin
   const crossPlace = new Map<string, number[]>();
   messages.forEach((m, i) => {
     const e = m.evidence;
-    if (e?.figure && e.expected && (e.basis === 'majority' || e.basis === 'precedence')) crossPlace.set(e.figure, [...(crossPlace.get(e.figure) ?? []), i]);
+    if (e?.figure && e.expected && (e.basis === 'majority' || e.basis === 'precedence')) pushTo(crossPlace, e.figure, i);
   });
 
   const symptomOf = new Map<number, Set<number>>();
   const conflictWith = new Map<number, Set<number>>();
   const link = (map: Map<number, Set<number>>, d: number, c: number) => {
     all.union(d, c);
-    map.set(d, new Set([...(map.get(d) ?? []), c]));
+    let set = map.get(d);
+    if (!set) map.set(d, (set = new Set()));
+    set.add(c);
   };
 
   // Cross-place findings by the places they name: their own (the odd value) and the others (the value most places state).
@@ -115,10 +117,19 @@ export function groupFindings(messages: readonly LintMessage[], options: Groupin
   for (const list of crossPlace.values()) {
     for (const c of list) {
       const at = spanKey(message(c));
-      oddAt.set(at, [...(oddAt.get(at) ?? []), c]);
-      for (const r of message(c).related ?? []) otherAt.set(spanKey(r), [...(otherAt.get(spanKey(r)) ?? []), c]);
+      pushTo(oddAt, at, c);
+      for (const r of message(c).related ?? []) pushTo(otherAt, spanKey(r), c);
     }
   }
+
+  // What a cross-place finding's other places would read if they said its figure: built once per
+  // finding, not once per figure computed from one of its places (a long table has thousands).
+  const swappedMaps = new Map<number, Map<string, EvidenceFigure>>();
+  const swappedOf = (c: number, stated: EvidenceFigure): Map<string, EvidenceFigure> => {
+    let map = swappedMaps.get(c);
+    if (!map) swappedMaps.set(c, (map = new Map((message(c).related ?? []).map((r) => [spanKey(r), stated]))));
+    return map;
+  };
 
   messages.forEach((m, d) => {
     const e = m.evidence;
@@ -137,7 +148,7 @@ export function groupFindings(messages: readonly LintMessage[], options: Groupin
       if (c === d || symptomOf.get(d)?.has(c)) continue;
       const ce = evidence(c);
       if (!ce?.stated || !ce.expected) continue;
-      const swapped = new Map((message(c).related ?? []).map((r) => [spanKey(r), ce.stated as EvidenceFigure]));
+      const swapped = swappedOf(c, ce.stated);
       if (derivedHolds(derivation, e.stated, swapped)) link(conflictWith, d, c);
     }
   });
@@ -159,7 +170,7 @@ export function groupFindings(messages: readonly LintMessage[], options: Groupin
   const components = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const root = all.find(i);
-    components.set(root, [...(components.get(root) ?? []), i]);
+    pushTo(components, root, i);
   }
 
   const groups: FindingGroup[] = [];
@@ -174,7 +185,8 @@ export function groupFindings(messages: readonly LintMessage[], options: Groupin
     const inGroup = new Set(members);
     const derived = members.filter((i) => [...(symptomOf.get(i) ?? [])].some((c) => inGroup.has(c)));
     const conflicted = members.filter((i) => [...(conflictWith.get(i) ?? [])].some((c) => inGroup.has(c)));
-    const candidates = members.filter((i) => !derived.includes(i) && !conflicted.includes(i));
+    const notCandidates = new Set([...derived, ...conflicted]);
+    const candidates = members.filter((i) => !notCandidates.has(i));
     const headline = pickHeadline(candidates.length > 0 ? candidates : members, messages);
     const he = evidence(headline);
     const culpritMembers = candidates.filter((i) => sameCulprit.find(i) === sameCulprit.find(headline));
@@ -258,10 +270,17 @@ function sameTextKey(m: LintMessage): string | undefined {
   return ['text', m.ruleId, m.messageId ?? '', m.message.replace(/\b(?:baris|line)\s+\d+/g, '#')].join('\u001f');
 }
 
+/** Appends to the list under `key`, in place: copying the list on every append costs the square of its length. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function bucket(keys: readonly (string | undefined)[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   keys.forEach((key, i) => {
-    if (key !== undefined) out.set(key, [...(out.get(key) ?? []), i]);
+    if (key !== undefined) pushTo(out, key, i);
   });
   return out;
 }

@@ -26,7 +26,13 @@ export interface BuildContext {
   /** Header words per column role from the profile and the draft's office names (see `columnRoles`). */
   headerSynonyms: HeaderSynonyms;
   /** Computed once, on first use, by the readers that share them. */
-  cache: { paragraphs?: Block[]; scopes?: ProseScope[]; cells?: Map<string, Quantity[]> };
+  cache: {
+    paragraphs?: Block[];
+    scopes?: ProseScope[];
+    cells?: Map<string, Quantity[]>;
+    /** Column contexts by a short id (see `cellQuantities`). */
+    contextIds?: { byObject: WeakMap<NumberContext, number>; byText: Map<string, number> };
+  };
 }
 
 export function nextId(ctx: BuildContext, prefix: string): string {
@@ -50,11 +56,30 @@ export function toQuantity(ctx: BuildContext, r: ReadNumber, base: number, unit?
   return q;
 }
 
+/**
+ * A column context as part of a cache key: a short number, the same for contexts that read alike.
+ * The decimals list has an entry per row, so writing it out into the key of every cell of a long
+ * column (or hashing such a key) would cost the square of its rows; it is written out once per
+ * context object, and contexts that read alike share one number.
+ */
+function contextKey(ctx: BuildContext, context: NumberContext | undefined): string {
+  if (!context) return '';
+  const ids = (ctx.cache.contextIds ??= { byObject: new WeakMap(), byText: new Map() });
+  let id = ids.byObject.get(context);
+  if (id === undefined) {
+    const text = `${context.kind ?? ''}:${context.columnDecimals?.join(',') ?? ''}`;
+    id = ids.byText.get(text);
+    if (id === undefined) ids.byText.set(text, (id = ids.byText.size + 1));
+    ids.byObject.set(context, id);
+  }
+  return String(id);
+}
+
 /** The figures in a table cell, read from the cell's exact source slice so positions stay exact. */
 export function cellQuantities(ctx: BuildContext, cell: SourceCell, context?: NumberContext): Quantity[] {
   const start = cell.position.offset;
   // The raw table and the measurements read the same cells with the same column context.
-  const key = `${start}:${cell.position.endOffset}:${context?.kind ?? ''}:${context?.columnDecimals?.join(',') ?? ''}`;
+  const key = `${start}:${cell.position.endOffset}:${contextKey(ctx, context)}`;
   ctx.cache.cells ??= new Map();
   const cached = ctx.cache.cells.get(key);
   if (cached) return cached.map((q) => ({ ...q }));
