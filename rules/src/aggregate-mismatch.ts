@@ -21,8 +21,20 @@ function cleanText(text: string): string {
   return text.replace(/\*+/g, '').replace(/:\s*$/, '').trim();
 }
 
+const cellValues = new WeakMap<Cell, CellValue>();
+
+/** What a cell holds; read once per cell, since every candidate relation reads every row again. */
 function valueOf(cell: Cell | undefined): CellValue {
   if (!cell) return { kind: 'empty' };
+  let value = cellValues.get(cell);
+  if (!value) {
+    value = readCell(cell);
+    cellValues.set(cell, value);
+  }
+  return value;
+}
+
+function readCell(cell: Cell): CellValue {
   const text = cleanText(cell.text);
   if (text === '' || /^[-–—]$/.test(text)) return { kind: 'empty' };
   const q = cell.quantities.length === 1 ? cell.quantities[0] : undefined;
@@ -37,6 +49,18 @@ function rowLabelMatching(row: Cell[], pattern: RegExp): string | undefined {
     if (pattern.test(text)) return text;
   }
   return undefined;
+}
+
+const averageLabelled = new WeakMap<Cell[], boolean>();
+
+/** A "Rata-rata" row, which no relation of the columns holds for; read once per row. */
+function averageRow(row: Cell[]): boolean {
+  let average = averageLabelled.get(row);
+  if (average === undefined) {
+    average = rowLabelMatching(row, AVERAGE_LABEL) !== undefined;
+    averageLabelled.set(row, average);
+  }
+  return average;
 }
 
 function rowName(row: Cell[]): string {
@@ -259,7 +283,7 @@ function fitRelation(table: RawTable, target: number, relation: Relation, exact:
   const holds: number[] = [];
   const fails: number[] = [];
   table.rows.forEach((row, r) => {
-    if (rowLabelMatching(row, AVERAGE_LABEL) !== undefined) return;
+    if (averageRow(row)) return;
     const stated = valueOf(row[target]);
     if (stated.kind !== 'figure' || stated.q.ambiguous) return;
     if (relation.columns.every((c) => valueOf(row[c]).kind === 'empty')) return;
@@ -298,7 +322,12 @@ function compareScores(a: number[], b: number[]): number {
 function rowRelations(table: RawTable, tolerance: Tolerance): Finding[] {
   const out: Finding[] = [];
   const columns = summableColumns(table).filter((c) => table.rows.filter((row) => valueOf(row[c]).kind === 'figure').length >= 2);
-  const exact = (c: number) => countColumn(table, c);
+  const counts = new Map<number, boolean>();
+  const exact = (c: number) => {
+    let count = counts.get(c);
+    if (count === undefined) counts.set(c, (count = countColumn(table, c)));
+    return count;
+  };
   for (const target of columns) {
     const name = cleanText(table.columns[target] ?? '');
     const difference = DIFFERENCE_COLUMN.test(name);

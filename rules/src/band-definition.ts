@@ -1,5 +1,6 @@
 import { defineRule, lineRef, numberRef, roundTo, type RuleContext } from '@lkip/engine';
-import type { Band, CategoryScale, ColumnRole, LkipDocument, Quantity, RawTable } from '@lkip/schema';
+import type { Band, CategoryScale, ColumnRole, LkipDocument, Measurement, Quantity, RawTable } from '@lkip/schema';
+import { perDocument } from './support/memo.js';
 import { said } from './support/describe.js';
 import { normaliseLabel, scaleLabel } from './support/scales.js';
 import { cleanText, columnsOf, onlyFigure } from './support/table-roles.js';
@@ -52,7 +53,7 @@ function bandOf(scale: CategoryScale, value: number): Band | undefined {
  * column may classify either; the one whose in-range figures carry their band's label is it.
  * With several candidates and no such agreement, the table is left out rather than guessed.
  */
-function classifiedColumn(table: RawTable, categories: number[], scale: CategoryScale, keys: Set<string>): number | undefined {
+function classifiedColumn(table: RawTable, labels: readonly (readonly string[])[], scale: CategoryScale, keys: Set<string>): number | undefined {
   const candidates = VALUE_ROLES.flatMap((role) => columnsOf(table, role).slice(0, 1));
   if (candidates.length <= 1) return candidates[0];
   // A scale headed "Rentang Capaian (%)" classifies the capaian column, whatever the other columns say.
@@ -62,8 +63,8 @@ function classifiedColumn(table: RawTable, categories: number[], scale: Category
   for (const column of candidates) {
     let agree = 0;
     let labelled = 0;
-    for (const row of table.rows) {
-      const label = categories.map((c) => normaliseLabel(cleanText(row[c]?.text ?? ''))).find((k) => keys.has(k));
+    for (const [r, row] of table.rows.entries()) {
+      const label = labels[r]?.find((k) => keys.has(k));
       const q = onlyFigure(row[column]);
       if (!label || !q) continue;
       labelled++;
@@ -76,36 +77,97 @@ function classifiedColumn(table: RawTable, categories: number[], scale: Category
   return best?.column;
 }
 
+/** The tables with category cells, and each row's category cells as labels compare: read once per document, not once per scale. */
+const categoryTables = perDocument((doc: LkipDocument): { table: RawTable; labels: string[][] }[] =>
+  doc.tables.flatMap((table) => {
+    const categories = columnsOf(table, 'category');
+    if (categories.length === 0) return [];
+    return [{ table, labels: table.rows.map((row) => categories.map((c) => normaliseLabel(cleanText(row[c]?.text ?? '')))) }];
+  }),
+);
+
+/**
+ * The category tables a scale may classify, in the draft's order: a table of another indicator's
+ * section is classified by that indicator's scale, so only the scale's indicators' tables and the
+ * tables of no indicator are read.
+ */
+function tablesFor(doc: LkipDocument, scale: CategoryScale): { table: RawTable; labels: string[][] }[] {
+  const tables = categoryTables(doc);
+  if (scale.indicatorIds.length === 0) return tables;
+  const ids = new Set(scale.indicatorIds);
+  return tables.filter(({ table }) => !table.indicatorId || ids.has(table.indicatorId));
+}
+
+/** What a scale's classified values depend on: its name, its indicators and its bands (a draft may repeat one scale in every section). */
+function scaleSignature(scale: CategoryScale): string {
+  const bands = scale.bands.map((b) => [b.label, b.altLabels ?? [], b.min?.value ?? null, b.minInclusive, b.max?.value ?? null, b.maxInclusive]);
+  return JSON.stringify([scale.name, scale.indicatorIds, bands]);
+}
+
+const classifiedBySignature = perDocument<LkipDocument, Map<string, Quantity[]>>(() => new Map());
+
+/** The figures the draft classifies with the scale's labels; a scale stated again with the same bands reads the same figures, once. */
+export function classifiedValues(doc: LkipDocument, scale: CategoryScale): Quantity[] {
+  const cache = classifiedBySignature(doc);
+  const signature = scaleSignature(scale);
+  let values = cache.get(signature);
+  if (!values) {
+    values = readClassifiedValues(doc, scale);
+    cache.set(signature, values);
+  }
+  return [...values];
+}
+
 /**
  * The figures the draft classifies with the scale's labels: the capaian (or score, or realisation)
  * of every table row whose category cell holds one of the scale's labels, and the figures stated
  * with a category measurement of the scale's indicators.
  */
-export function classifiedValues(doc: LkipDocument, scale: CategoryScale): Quantity[] {
+function readClassifiedValues(doc: LkipDocument, scale: CategoryScale): Quantity[] {
   const keys = labelKeys(scale);
   const out: Quantity[] = [];
-  for (const table of doc.tables) {
-    const categories = columnsOf(table, 'category');
-    if (categories.length === 0) continue;
-    // A table of another indicator's section is classified by that indicator's scale.
-    if (table.indicatorId && scale.indicatorIds.length > 0 && !scale.indicatorIds.includes(table.indicatorId)) continue;
-    const valueColumn = classifiedColumn(table, categories, scale, keys);
+  for (const { table, labels } of tablesFor(doc, scale)) {
+    const valueColumn = classifiedColumn(table, labels, scale, keys);
     if (valueColumn === undefined) continue;
-    for (const row of table.rows) {
-      if (!categories.some((c) => keys.has(normaliseLabel(cleanText(row[c]?.text ?? ''))))) continue;
+    for (const [r, row] of table.rows.entries()) {
+      if (!labels[r]?.some((k) => keys.has(k))) continue;
       const q = onlyFigure(row[valueColumn]);
       if (q && !q.ambiguous) out.push(q);
     }
   }
-  for (const m of doc.measurements) {
-    if (m.role !== 'category' || !m.label || !keys.has(normaliseLabel(m.label.text))) continue;
-    // Labels such as "Tinggi" are shared by many scales: only the scale's own indicators count.
-    if (!scale.indicatorIds.includes(m.indicatorId)) continue;
-    const value = doc.measurements.find((x) => x.statement === m.statement && x.indicatorId === m.indicatorId && x.role === 'realisation' && x.quantity)?.quantity;
-    if (value && !value.ambiguous && !out.some((q) => q.position.offset === value.position.offset)) out.push(value);
+  const taken = new Set(out.map((q) => q.position.offset));
+  const { byIndicator, realisations } = labelledStatements(doc);
+  // Labels such as "Tinggi" are shared by many scales: only the scale's own indicators count.
+  const own = [...new Set(scale.indicatorIds)].flatMap((id) => byIndicator.get(id) ?? []).sort((a, b) => a.index - b.index);
+  for (const { m, label } of own) {
+    if (!keys.has(label)) continue;
+    const value = realisations.get(statementKey(m));
+    if (value && !value.ambiguous && !taken.has(value.position.offset)) {
+      out.push(value);
+      taken.add(value.position.offset);
+    }
   }
   return out;
 }
+
+function statementKey(m: Measurement): string {
+  return `${m.statement}\u0000${m.indicatorId}`;
+}
+
+/** Category labels, and the first realisation of each statement and indicator: read once per document, not once per scale and label. */
+const labelledStatements = perDocument((doc: LkipDocument) => {
+  const byIndicator = new Map<string, { m: Measurement; label: string; index: number }[]>();
+  const realisations = new Map<string, Quantity>();
+  doc.measurements.forEach((m, index) => {
+    if (m.role === 'category' && m.label) {
+      const entry = { m, label: normaliseLabel(m.label.text), index };
+      const list = byIndicator.get(m.indicatorId);
+      if (list) list.push(entry);
+      else byIndicator.set(m.indicatorId, [entry]);
+    } else if (m.role === 'realisation' && m.quantity && !realisations.has(statementKey(m))) realisations.set(statementKey(m), m.quantity);
+  });
+  return { byIndicator, realisations };
+});
 
 /**
  * Gaps that only appear at the precision of the classified values: integer bands "76 – 90" and

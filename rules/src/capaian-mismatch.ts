@@ -20,7 +20,7 @@ import { formatLike, indicatorLabel, indicatorShort, placeName, placeNote, repla
 import { computedFigure, figureKey, figureOf, inputOf } from './support/evidence.js';
 import { asStated, intervalOf, isCount, readingsOf } from './support/figures.js';
 import { fractionOrientation, isSwapped } from './support/fraction-orientation.js';
-import { achievementRows, countsThings, isCap, judgeRow, wholeCount, soundsLowerIsBetter, statedFormulaFor, statedLowerFormulas, type AchievementRow, type RowJudgement } from './support/row-achievement.js';
+import { achievementRows, countsThings, isCap, judgeRow, polarityWords, wholeCount, soundsLowerIsBetter, statedFormulaFor, statedLowerFormulas, type AchievementRow, type PolarityWords, type RowJudgement } from './support/row-achievement.js';
 import { shortLabel, tableName } from './support/table-roles.js';
 import { isMeanOfRows } from './support/row-mean.js';
 
@@ -67,12 +67,17 @@ function statementsOf(doc: LkipDocument): AchievementStatement[] {
   for (const m of doc.measurements) {
     if (!m.quantity || m.role === 'category') continue;
     const key = [m.statement, m.indicatorId, m.unitId ?? '', m.aggregate ? 'aggregate' : '', m.measure].join('|');
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
+  const indicators = new Map<string, Indicator>();
+  for (const i of [...doc.indicators].reverse()) indicators.set(i.id, i);
+  const prose = proseTargets(doc);
   const out: AchievementStatement[] = [];
   for (const group of groups.values()) {
     const first = group[0];
-    const indicator = doc.indicators.find((i) => i.id === first?.indicatorId);
+    const indicator = first && indicators.get(first.indicatorId);
     if (!first || !indicator) continue;
     const achievements = group.filter((m) => m.role === 'achievement');
     const realisations = group.filter((m) => m.role === 'realisation');
@@ -81,20 +86,36 @@ function statementsOf(doc: LkipDocument): AchievementStatement[] {
     const borrowedTarget = targets.length === 0;
     // "target 75 Indeks. … Realisasi … 68.21 Indeks atau 95,4 %": prose states the target in an
     // earlier clause of the same passage.
-    if (borrowedTarget && first.place.tableId === undefined) targets = earlierTarget(doc, first);
+    if (borrowedTarget && first.place.tableId === undefined) targets = earlierTarget(prose, first);
     if (targets.length === 0) continue;
     out.push({ indicator, targets, realisations, achievements, borrowedTarget });
   }
   return out;
 }
 
+/** Targets stated in prose (outside tables), by indicator, office, measure, kind of place and section, in the draft's order. */
+function proseTargets(doc: LkipDocument): Map<string, Measurement[]> {
+  const out = new Map<string, Measurement[]>();
+  for (const m of doc.measurements) {
+    if (m.role !== 'target' || !m.quantity || m.place.tableId !== undefined) continue;
+    const key = targetKey(m);
+    const list = out.get(key);
+    if (list) list.push(m);
+    else out.set(key, [m]);
+  }
+  return out;
+}
+
+function targetKey(m: Measurement): string {
+  return [m.indicatorId, m.unitId ?? '\u0000', m.measure, m.place.kind, m.place.sectionId ?? '\u0000'].join('|');
+}
+
 /** The targets of the nearest earlier statement of the same indicator and unit, in the same section and kind of place. */
-function earlierTarget(doc: LkipDocument, m: Measurement): Measurement[] {
+function earlierTarget(prose: ReadonlyMap<string, Measurement[]>, m: Measurement): Measurement[] {
   let best: Measurement[] = [];
   let bestOffset = -1;
-  for (const other of doc.measurements) {
-    if (other.role !== 'target' || !other.quantity || other.indicatorId !== m.indicatorId || other.unitId !== m.unitId || other.measure !== m.measure) continue;
-    if (other.place.kind !== m.place.kind || other.place.sectionId !== m.place.sectionId || other.place.tableId !== undefined || other.position.offset >= m.position.offset) continue;
+  for (const other of prose.get(targetKey(m)) ?? []) {
+    if (other.position.offset >= m.position.offset) continue;
     if (other.position.offset > bestOffset) {
       bestOffset = other.position.offset;
       best = [other];
@@ -210,8 +231,8 @@ function precise(value: number, decimals: number): string {
 const LOWER_FORMULAS = ['target/realisation', '2target-realisation'] as const;
 
 /** The indicator's polarity is only the default, and its words suggest lower-is-better (angka kematian, prevalensi …). */
-function wordsSayLower(indicator: Indicator, polarity: ResolvedPolarity): boolean {
-  return indicator.polaritySource === 'default' && polarity.source !== 'config' && polarity.polarity === 'higher-is-better' && soundsLowerIsBetter(indicator.name);
+function wordsSayLower(indicator: Indicator, polarity: ResolvedPolarity, words: PolarityWords): boolean {
+  return indicator.polaritySource === 'default' && polarity.source !== 'config' && polarity.polarity === 'higher-is-better' && soundsLowerIsBetter(indicator.name, words);
 }
 
 /**
@@ -432,12 +453,13 @@ export default defineRule({
   check(doc, context) {
     const judged = new Set<number>();
     const statedFormulas = statedLowerFormulas(doc);
+    const words = polarityWords(doc);
     const statements = statementsOf(doc);
     const columns = countColumns(statements);
     for (const statement of statements) {
       let polarity = polarityFor(statement.indicator.name, context.config, statement.indicator.polarity);
       // "… semakin kecil semakin baik, capaian = target / realisasi × 100 %" stated for this indicator's kind.
-      const documented = statement.indicator.polaritySource === 'default' && polarity.source !== 'config' ? statedFormulaFor(statement.indicator.name, statedFormulas) : undefined;
+      const documented = statement.indicator.polaritySource === 'default' && polarity.source !== 'config' ? statedFormulaFor(statement.indicator.name, statedFormulas, words) : undefined;
       if (documented) polarity = { polarity: 'lower-is-better', formula: documented, source: 'stated' };
       for (const achievement of statement.achievements) {
         if (achievement.quantity) judged.add(achievement.quantity.position.offset);
@@ -447,7 +469,7 @@ export default defineRule({
         if (!check || (check.verdict !== 'mismatch' && check.verdict !== 'rounding')) continue;
         // An average row may state the mean of the rows' percentages: only a figure that is neither is wrong.
         if (isMeanOfRows(doc, achievement, stated, context.tolerance)) continue;
-        if (!wordsSayLower(statement.indicator, polarity)) {
+        if (!wordsSayLower(statement.indicator, polarity, words)) {
           reportStatement(doc, statement, achievement, check, polarity, context, columns);
           continue;
         }
@@ -460,7 +482,7 @@ export default defineRule({
     }
     // Rows of any table with target, realisation and capaian columns that gave no measurement.
     for (const row of achievementRows(doc, judged)) {
-      const judgement = judgeRow(row, context.config, context.tolerance, statedFormulas);
+      const judgement = judgeRow(row, context.config, context.tolerance, words, statedFormulas);
       if (judgement && (judgement.verdict === 'mismatch' || judgement.verdict === 'rounding')) reportRow(row, judgement, context);
     }
     for (const fraction of doc.fractions) {

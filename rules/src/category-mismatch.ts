@@ -4,6 +4,7 @@ import { fmt, indicatorLabel, indicatorShort, said, unitName } from './support/d
 import { inputOf } from './support/evidence.js';
 import { readingsOf } from './support/figures.js';
 import { bandOfLabel, bandOverlaps, scaleLabel, scaleRange, scalesFor, type BandRange, type ScaleRanges } from './support/scales.js';
+import { indicatorById, ofStatement } from './support/indexes.js';
 
 type Context = RuleContext<unknown>;
 
@@ -22,7 +23,7 @@ type Verdict = { kind: 'fits' } | { kind: 'gap'; scale: ScaleRanges } | { kind: 
 
 /** The realisation stated with the label: the same table row or prose clause. */
 function valueOf(doc: LkipDocument, category: Measurement): Measurement | undefined {
-  const sameStatement = doc.measurements.filter((m) => m.statement === category.statement && m.role === 'realisation' && m.quantity && m.indicatorId === category.indicatorId);
+  const sameStatement = ofStatement(doc, category.statement).filter((m) => m.role === 'realisation' && m.quantity && m.indicatorId === category.indicatorId);
   return sameStatement.find((m) => m.measure === category.measure) ?? sameStatement[0];
 }
 
@@ -30,7 +31,7 @@ function labelledValues(doc: LkipDocument, context: Context): LabelledValue[] {
   const found: LabelledValue[] = [];
   for (const m of doc.measurements) {
     if (m.role !== 'category' || !m.label) continue;
-    const indicator = doc.indicators.find((i) => i.id === m.indicatorId);
+    const indicator = indicatorById(doc).get(m.indicatorId);
     const measured = valueOf(doc, m);
     const value = measured?.quantity;
     if (!indicator || !measured || !value) continue;

@@ -1,6 +1,7 @@
 import { contains, defineRule, div, overlaps, point, roundTo, scale, sub, type Interval, type Tolerance } from '@lkip/engine';
 import type { Cell, ColumnRole, Quantity, RawTable } from '@lkip/schema';
 import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
+import { computedFigure, figureOf } from './support/evidence.js';
 import { cleanText, columnsOf, isNumberingRow, onlyFigure, rowLabel, shortLabel, tableName } from './support/table-roles.js';
 
 /**
@@ -149,12 +150,12 @@ export default defineRule({
     },
     messages: {
       relative: {
-        en: 'Row "{row}": the change {stated} in column "{column}" is not ({later} − {earlier}) / {earlier} × 100 % = {computed} % ({laterYear} against {earlierYear}).',
-        id: 'Baris "{row}": perubahan {stated} pada kolom "{column}" tidak sama dengan ({later} − {earlier}) / {earlier} × 100 % = {computed} % ({laterYear} terhadap {earlierYear}).',
+        en: 'Row "{row}": the change {laterYear} against {earlierYear} is written {stated}, but ({later} − {earlier}) / {earlier} × 100 % = {computed} %.',
+        id: 'Baris "{row}": perubahan {laterYear} terhadap {earlierYear} tertulis {stated}, padahal ({later} − {earlier}) / {earlier} × 100 % = {computed} %.',
       },
       absolute: {
-        en: 'Row "{row}": the change {stated} in column "{column}" is not {later} − {earlier} = {computed} ({laterYear} against {earlierYear}).',
-        id: 'Baris "{row}": perubahan {stated} pada kolom "{column}" tidak sama dengan {later} − {earlier} = {computed} ({laterYear} terhadap {earlierYear}).',
+        en: 'Row "{row}": the change {laterYear} against {earlierYear} is written {stated}, but {later} − {earlier} = {computed}.',
+        id: 'Baris "{row}": perubahan {laterYear} terhadap {earlierYear} tertulis {stated}, padahal {later} − {earlier} = {computed}.',
       },
       holdsByRounding: {
         en: 'Row "{row}": the change {stated} holds only thanks to the rounding of {later} and {earlier}; as written they give {computed}.',
@@ -185,7 +186,7 @@ export default defineRule({
           const decimals = stated.decimals;
           const computed = formatLike(roundTo(result.computed, decimals), decimals, stated);
           const data = {
-            row: shortLabel(rowLabel(table, row.cells) || `baris ${row.row + 1}`),
+            row: shortLabel(rowLabel(table, row.cells) || `#${row.row + 1}`, 40),
             column: cleanText(table.columns[change] ?? ''),
             stated: said(stated),
             later: said(row.later),
@@ -207,6 +208,14 @@ export default defineRule({
             // A decrease written without its sign ("Penurunan 5,2") may want the sign or not: the editor decides.
             ...(chosen.certain && !(result.computed < 0 && stated.value >= 0) ? { fix: edit } : { suggestions: [{ messageId: 'replace', data: { computed }, fix: edit }] }),
             subject,
+            // Computed from the two year columns; a change column wrong in most rows was computed another way, one problem.
+            evidence: {
+              stated: figureOf(stated),
+              expected: computedFigure(edit.text, roundTo(result.computed, decimals), decimals),
+              basis: 'derived',
+              role: chosen.reading === 'relative' ? 'percent' : 'other',
+              column: { key: `${table.id}:${change}`, checked: rows.length },
+            },
           });
         }
       }

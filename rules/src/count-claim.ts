@@ -1,9 +1,10 @@
-import { defineRule, type FixDescriptor, lineRef, type RelatedDescriptor, type RuleContext, type SuggestionDescriptor } from '@lkip/engine';
+import { defineRule, type FixDescriptor, lineRef, wordRef, type RelatedDescriptor, type RuleContext, type SuggestionDescriptor } from '@lkip/engine';
 import type { CountClaim, LkipDocument, NumberWord, Position, Quantity } from '@lkip/schema';
 import { PROFILES } from '@lkip/parse';
 import { indicatorNoun, placeNote, replaceNumber } from './support/describe.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
 import { readingsOf } from './support/figures.js';
+import { perDocument } from './support/memo.js';
 
 /** What the document itself lists for a count claim's subject. */
 interface Enumeration {
@@ -34,7 +35,9 @@ function withRelated(e: Omit<Enumeration, 'related'>, related: RelatedDescriptor
  * The report's own activity list: the PK's activity budget lines (BAB II, else the province's
  * signed PK), the longest such list when there are several.
  */
-function activityCount(doc: LkipDocument): Enumeration | undefined {
+const activityCount = perDocument(readActivityCount);
+
+function readActivityCount(doc: LkipDocument): Enumeration | undefined {
   const province = doc.units.find((u) => u.kind === 'province')?.id;
   const lines = doc.budget.filter((b) => !b.total);
   const inPk = lines.filter((b) => b.place.kind === 'pk');
@@ -53,7 +56,9 @@ function isTotalLabel(text: string): boolean {
 }
 
 /** The staff table's grand total: the total row under the TOTAL column, else the row's last figure. */
-function staffCount(doc: LkipDocument): Enumeration | undefined {
+const staffCount = perDocument(readStaffCount);
+
+function readStaffCount(doc: LkipDocument): Enumeration | undefined {
   const table = doc.tables.find((t) => t.kind === 'staff');
   if (!table) return undefined;
   const totalColumn = table.columns.findLastIndex((c) => /total/i.test(c));
@@ -74,13 +79,20 @@ function staffCount(doc: LkipDocument): Enumeration | undefined {
   const certain = grand !== undefined && columnValues.length > 0 && columnSum === grand.value;
   const alsoAccepted = [...(totalRow ?? []).flatMap((c) => c.quantities.map((q) => q.value)), ...columnValues.map((q) => q.value)];
   const at = grandCell ?? table.position;
-  return withRelated({ count, alsoAccepted, certain, noun: 'pegawai' }, { at, note: `tabel pegawai, ${lineRef(at.line)}` });
+  return withRelated({ count, alsoAccepted, certain, noun: 'pegawai' }, { at, note: `${wordRef('staff-table')}, ${lineRef(at.line)}` });
 }
+
+/** The first section with each id, as a search of the sections finds it. */
+const sectionById = perDocument((doc: LkipDocument) => {
+  const out = new Map<string, LkipDocument['sections'][number]>();
+  for (const s of doc.sections) if (!out.has(s.id)) out.set(s.id, s);
+  return out;
+});
 
 /** A count about one district office (in its signed PK, or its own section) is not the report's. */
 function aboutOneOffice(claim: CountClaim, doc: LkipDocument): boolean {
   if (claim.place.kind === 'signed-pk') return true;
-  const section = doc.sections.find((s) => s.id === claim.place.sectionId);
+  const section = claim.place.sectionId === undefined ? undefined : sectionById(doc).get(claim.place.sectionId);
   const unit = doc.units.find((u) => u.id === section?.unitId);
   return unit !== undefined && unit.kind !== 'province';
 }

@@ -1,5 +1,6 @@
-import { defineRule, type SuggestionDescriptor } from '@lkip/engine';
+import { defineRule, lineRef, type SuggestionDescriptor } from '@lkip/engine';
 import type { Enumeration } from '@lkip/schema';
+import { clip } from './support/describe.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
 
 /**
@@ -10,9 +11,9 @@ import { inCaseOf, numberWord } from './support/number-words.js';
 
 const MAX_SHOWN = 8;
 
-function itemList(e: Enumeration): string {
-  const shown = e.items.slice(0, MAX_SHOWN).map((i) => (i.text.length > 40 ? `${i.text.slice(0, 37)}…` : i.text));
-  return `${shown.join('; ')}${e.items.length > MAX_SHOWN ? '; …' : ''}`;
+/** The items listed, as the finding's places (the first few): the message gives only the two counts. */
+function itemPlaces(e: Enumeration): { at: Enumeration['items'][number]['position']; note: string }[] {
+  return e.items.slice(0, MAX_SHOWN).map((item, i) => ({ at: item.position, note: `${i + 1}. ${clip(item.text, 40)}, ${lineRef(item.position.line)}` }));
 }
 
 /** "5 (lima)" → "6 (enam)", "lima" → "enam", "5" → "6". */
@@ -48,12 +49,12 @@ export default defineRule({
     },
     messages: {
       tooMany: {
-        en: 'The draft announces {count} {noun}, but lists {listed}: {items}.',
-        id: 'Disebutkan {count} {noun}, tetapi yang dirinci ada {listed}: {items}.',
+        en: 'The draft announces {count} {noun}, but lists {listed}.',
+        id: 'Disebutkan {count} {noun}, tetapi yang dirinci ada {listed}.',
       },
       tooFew: {
-        en: 'The draft announces {count} {noun}, but lists only {listed}: {items}.',
-        id: 'Disebutkan {count} {noun}, tetapi yang dirinci hanya {listed}: {items}.',
+        en: 'The draft announces {count} {noun}, but lists only {listed}.',
+        id: 'Disebutkan {count} {noun}, tetapi yang dirinci hanya {listed}.',
       },
       useListed: {
         en: 'Write {replacement}, the number of items listed',
@@ -69,14 +70,15 @@ export default defineRule({
       const suggestions: SuggestionDescriptor[] = replacement
         ? [{ messageId: 'useListed', data: { replacement }, fix: { at: e.countPosition, text: replacement } }]
         : [];
-      const first = e.items[0];
       context.report({
         at: e.countPosition,
         messageId: kind,
-        data: { count: e.countText, noun: e.noun, listed: e.items.length, items: itemList(e) },
+        data: { count: clip(e.countText, 30), noun: clip(e.noun, 40), listed: e.items.length },
         suggestions,
-        ...(first ? { related: [{ at: first.position, note: 'butir pertama' }] } : {}),
+        related: itemPlaces(e),
         subject: { detail: `${e.noun}:${e.count}` },
+        // The count is a figure of the sentence: another rule that reads it at this place joins this finding.
+        evidence: { stated: { text: e.countText, value: e.count, decimals: 0 }, expected: { text: String(e.items.length), value: e.items.length, decimals: 0 }, basis: 'rule', role: 'count' },
       });
     }
   },

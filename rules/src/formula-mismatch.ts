@@ -1,6 +1,6 @@
 import { add, contains, defineRule, div, lineRef, mean, mul, overlaps, point, roundTo, scale, sum, wordRef, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
 import type { Cell, Formula, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
+import { clip, formatLike, replaceNumber, said, saidValue } from './support/describe.js';
 import { figureText } from './support/figures.js';
 import { proseExpressions, type ProseExpression } from './support/prose-arithmetic.js';
 
@@ -168,7 +168,7 @@ function checkProseExpression(e: ProseExpression, tolerance: Tolerance, report: 
   const expression = e.text;
   const count = e.terms.length;
   const subject = { detail: `prose: ${expression}` };
-  const related = [{ at: e.sentence.position, note: 'kalimat' }];
+  const related = [{ at: e.sentence.position, note: wordRef('sentence') }];
   if (e.divisor && e.average && e.divisor.value !== count) {
     const value = total / count;
     const computed = formatLike(roundTo(value, e.result.decimals), e.result.decimals, e.result);
@@ -250,8 +250,8 @@ export default defineRule({
         id: '{expression}: {stated} hanya cocok karena pembulatan angka-angkanya; sebagaimana tertulis hasilnya {computed}.',
       },
       mislabelledTerm: {
-        en: 'This column is headed “{header}” like the one before it, but it stands where the stated weights put {expected} ({formula}).',
-        id: 'Kolom ini berjudul “{header}” seperti kolom sebelumnya, padahal di tempat itu bobot yang dinyatakan menaruh {expected} ({formula}).',
+        en: 'This column is headed “{header}” like the one before it, but the stated weights (line {line}) put {expected} here.',
+        id: 'Kolom ini berjudul “{header}” seperti kolom sebelumnya, padahal menurut bobotnya (baris {line}) kolom ini {expected}.',
       },
       useDivisor: {
         en: 'Divide by {count}, the number of figures',
@@ -270,8 +270,9 @@ export default defineRule({
           context.report({
             at: m.position,
             messageId: 'mislabelledTerm',
-            data: { header: m.header, expected: m.expected, formula: formula.text.replace(/\\%/g, '%').replace(/\s+/g, ' ') },
-            related: [{ at: formula.position, note: `bobot komponen, ${lineRef(formula.position.line)}` }],
+            // The formula itself is its place's note; the message names the two headers and the formula's line.
+            data: { header: clip(m.header, 40), expected: clip(m.expected, 40), line: formula.position.line },
+            related: [{ at: formula.position, note: `${wordRef('weights')}: ${clip(formula.text.replace(/\\%/g, '%'), 120)}, ${lineRef(formula.position.line)}` }],
             subject: { detail: `${formula.result}: header ${m.column}` },
             // The same key as the table's rows (reportRow): a mislabelled column and the totals it throws off are one problem.
             evidence: { stated: { text: m.header }, expected: { text: m.expected }, basis: 'rule', column: { key: `${application.tableId}:${formula.result}`, checked: 1 } },

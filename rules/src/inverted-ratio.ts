@@ -4,6 +4,7 @@ import { indicatorLabel, indicatorShort, placeNote, said, unitName } from './sup
 import { figureOf } from './support/evidence.js';
 import { figureText } from './support/figures.js';
 import { fractionOrientation, type FractionOrientation, type SwappedPair } from './support/fraction-orientation.js';
+import { indicatorById } from './support/indexes.js';
 
 interface SwappedFraction {
   fraction: Fraction;
@@ -61,7 +62,7 @@ function evidenceOf(doc: LkipDocument, fraction: Fraction, subject: { indicator?
 }
 
 function subjectOf(doc: LkipDocument, fraction: Fraction): { indicator?: string; unit?: string; role: string; detail: string } {
-  const indicator = doc.indicators.find((i) => i.id === fraction.indicatorId);
+  const indicator = (fraction.indicatorId === undefined ? undefined : indicatorById(doc).get(fraction.indicatorId));
   const unit = unitName(doc, fraction.unitId);
   return {
     ...(indicator ? { indicator: String(indicator.number ?? indicator.key) } : {}),

@@ -1,9 +1,11 @@
-import { defineRule, hull, lineRef, overlaps } from '@lkip/engine';
-import type { CategoryStatement } from '@lkip/schema';
+import { defineRule, hull, lineRef, overlaps, wordRef, type FindingEvidence } from '@lkip/engine';
+import type { CategoryStatement, LkipDocument } from '@lkip/schema';
 import { labelLike } from './category-mismatch.js';
-import { indicatorLabel } from './support/describe.js';
-import { figureText, readingsOf } from './support/figures.js';
+import { indicatorLabel, indicatorShort, said, unitName } from './support/describe.js';
+import { derivationBand, inputOf, measurementAt } from './support/evidence.js';
+import { readingsOf } from './support/figures.js';
 import { bandOfLabel, bandOverlaps, scaleLabel, scaleRange, scalesFor, type BandRange, type ScaleRanges } from './support/scales.js';
+import { indicatorById } from './support/indexes.js';
 
 /**
  * prose-category: a category stated in prose beside its value — this year's or an earlier
@@ -39,6 +41,25 @@ function judge(s: CategoryStatement & { value: NonNullable<CategoryStatement['va
   return verdict;
 }
 
+/**
+ * The label stated and the bands its value falls in; when the value is a figure of the model, the
+ * label is derived from it: a label that fits the figure the other places state follows from a
+ * mistyped value, and joins that value's group.
+ */
+function evidenceOf(doc: LkipDocument, s: CategoryStatement & { value: NonNullable<CategoryStatement['value']> }, verdict: Verdict): FindingEvidence {
+  const evidence: FindingEvidence = {
+    stated: { text: s.label.text.trim() },
+    expected: { text: verdict.bands.map((b) => b.label).join(' / ') },
+    basis: 'rule',
+    label: indicatorLabel(doc, s.indicatorId),
+    place: [unitName(doc, s.unitId), String(s.year)].filter((w) => w.length > 0).join(', '),
+  };
+  const measured = measurementAt(doc).get(s.value.position.offset);
+  const band = bandOfLabel(verdict.scale, s.label.text);
+  if (measured && band) evidence.derivation = { kind: 'category', value: inputOf(doc, measured), band: derivationBand(band) };
+  return evidence;
+}
+
 export default defineRule({
   meta: {
     id: 'prose-category',
@@ -52,8 +73,8 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        en: '{indicator}, {year}: the value {value} is labelled “{label}”, but on the scale {scale} (line {scaleLine}) it falls in {expected}.',
-        id: '{indicator}, tahun {year}: nilai {value} diberi kategori “{label}”, padahal menurut skala {scale} (baris {scaleLine}) nilai itu termasuk {expected}.',
+        en: '{indicator}, {year}: the value {value} is labelled “{label}”, but by its scale{scaleLine} it falls in {expected}.',
+        id: '{indicator}, tahun {year}: nilai {value} diberi kategori “{label}”, padahal menurut skalanya{scaleLine} termasuk {expected}.',
       },
       useBand: {
         en: 'Change the category to “{band}”.',
@@ -64,7 +85,7 @@ export default defineRule({
   check(doc, context) {
     for (const s of doc.categoryStatements) {
       if (!s.value) continue;
-      const indicator = doc.indicators.find((i) => i.id === s.indicatorId);
+      const indicator = indicatorById(doc).get(s.indicatorId);
       if (!indicator) continue;
       const verdict = judge({ ...s, value: s.value }, scalesFor(doc, context.config, indicator), (q) => context.tolerance.of(q));
       if (!verdict) continue;
@@ -73,17 +94,19 @@ export default defineRule({
         at: s.label.position,
         messageId: 'mismatch',
         data: {
-          indicator: indicatorLabel(doc, s.indicatorId),
+          indicator: indicatorShort(doc, s.indicatorId),
           year: s.year,
-          value: figureText(s.value),
+          value: said(s.value),
           label: s.label.text,
           scale: scaleLabel(verdict.scale.name),
-          scaleLine: position?.line ?? '',
+          // The scale's name is its place's note; the message names its line.
+          scaleLine: position ? ` (${lineRef(position.line)})` : '',
           expected: verdict.bands.map((b) => `${b.label} (${bandText(b)})`).join(' / '),
         },
         suggestions: verdict.bands.map((b) => ({ messageId: 'useBand', data: { band: b.label }, fix: { at: s.label.position, text: labelLike(b.label, s.label.text) } })),
-        ...(position ? { related: [{ at: position, note: `skala ${scaleLabel(verdict.scale.name)}, ${lineRef(position.line)}` }] } : {}),
+        ...(position ? { related: [{ at: position, note: `${wordRef('scale')} ${scaleLabel(verdict.scale.name)}, ${lineRef(position.line)}` }] } : {}),
         subject: { indicator: String(indicator.number ?? indicator.key), role: 'category', detail: `prose:${s.year}:${s.label.text.toLowerCase()}` },
+        evidence: evidenceOf(doc, { ...s, value: s.value }, verdict),
       });
     }
   },

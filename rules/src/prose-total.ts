@@ -1,6 +1,7 @@
-import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sum, type Interval, type Tolerance } from '@lkip/engine';
+import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sum, wordRef, type FindingEvidence, type Interval, type Tolerance } from '@lkip/engine';
 import type { Quantity } from '@lkip/schema';
-import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
+import { clip, formatLike, replaceNumber, said, saidValue } from './support/describe.js';
+import { computedFigure, figureOf } from './support/evidence.js';
 import { figureText } from './support/figures.js';
 import { statedAverages, statedShares, statedSums } from './support/prose-sums.js';
 
@@ -41,6 +42,22 @@ function prefixMatches(total: Quantity, parts: Quantity[], exact: boolean, toler
   return false;
 }
 
+/**
+ * The stated figure, the computed one, and for a sum or an average the parts it is computed from:
+ * a part that is the odd figure of a cross-reference and makes the total hold once corrected puts
+ * this finding in that figure's group.
+ */
+function evidenceOf(stated: Quantity, kind: 'sum' | 'average' | 'share', value: number, parts: Quantity[], exact: boolean): FindingEvidence {
+  const evidence: FindingEvidence = {
+    stated: figureOf(stated),
+    expected: computedFigure(formatLike(roundTo(value, stated.decimals), stated.decimals, stated), roundTo(value, stated.decimals), stated.decimals),
+    basis: 'derived',
+    role: kind === 'share' ? 'percent' : 'other',
+  };
+  if (kind !== 'share') evidence.derivation = { kind: 'total', op: kind === 'sum' ? 'sum' : 'mean', terms: parts.map((q) => ({ value: q.value, decimals: q.decimals, at: q.position, ...(exact ? { exact } : {}) })) };
+  return evidence;
+}
+
 export default defineRule({
   meta: {
     id: 'prose-total',
@@ -54,12 +71,12 @@ export default defineRule({
     },
     messages: {
       sum: {
-        en: 'The sentence states a total of {stated}, but the {count} parts it lists add up to {computed} ({terms}).',
-        id: 'Kalimat ini menyebut jumlah {stated}, padahal {count} rincian yang disebutkannya berjumlah {computed} ({terms}).',
+        en: 'The sentence states a total of {stated}, but the {count} parts it lists add up to {computed}.',
+        id: 'Kalimat ini menyebut jumlah {stated}, padahal {count} rincian yang disebutkannya berjumlah {computed}.',
       },
       average: {
-        en: 'The sentence states an average of {stated}, but the mean of the {count} figures it names is {computed} ({terms}).',
-        id: 'Kalimat ini menyebut rata-rata {stated}, padahal rata-rata dari {count} angka yang disebutkannya adalah {computed} ({terms}).',
+        en: 'The sentence states an average of {stated}, but the mean of the {count} figures it names is {computed}.',
+        id: 'Kalimat ini menyebut rata-rata {stated}, padahal rata-rata dari {count} angka yang disebutkannya adalah {computed}.',
       },
       share: {
         en: '{part} of {whole} is {computed} %, not {stated}.',
@@ -77,7 +94,7 @@ export default defineRule({
   },
   check(doc, context) {
     const { tolerance } = context;
-    const report = (stated: Quantity, messageId: 'sum' | 'average' | 'share', value: number, holds: { holds: boolean; roundingOnly: boolean }, parts: Quantity[], detail: string) => {
+    const report = (stated: Quantity, messageId: 'sum' | 'average' | 'share', value: number, holds: { holds: boolean; roundingOnly: boolean }, parts: Quantity[], detail: string, exact = false) => {
       if (holds.holds && !holds.roundingOnly) return;
       const decimals = stated.decimals;
       const computed = formatLike(roundTo(value, decimals), decimals, stated);
@@ -85,7 +102,7 @@ export default defineRule({
         stated: said(stated, true),
         computed: saidValue(roundTo(value, decimals), decimals),
         count: parts.length,
-        terms: terms(parts),
+        terms: clip(terms(parts), 60),
         part: parts[0] ? said(parts[0], true) : '',
         whole: parts[1] ? said(parts[1], true) : '',
       };
@@ -99,15 +116,17 @@ export default defineRule({
         data,
         // Either the total or one of the parts may be the wrong figure: a suggestion, not a fix.
         suggestions: [{ messageId: 'replace', data: { computed }, fix: { at: stated.position, text: replaceNumber(stated, roundTo(value, decimals), decimals) } }],
-        related: parts.map((q) => ({ at: q.position, note: `rincian ${withUnit(q)}` })),
+        // The parts are the finding's places, each with its figure: the message names the stated and the computed figure.
+        related: parts.map((q) => ({ at: q.position, note: `${wordRef('part')} ${withUnit(q)}` })),
         subject: { detail },
+        evidence: evidenceOf(stated, messageId, value, parts, exact),
       });
     };
     for (const s of statedSums(doc.sentences)) {
       const value = s.parts.reduce((acc, q) => acc + q.value, 0);
       const holds = verdict(s.total, sum(s.parts.map((q) => intervalOf(q, s.exact, tolerance))), value, s.exact, tolerance);
       if (!holds.holds && prefixMatches(s.total, s.parts, s.exact, tolerance)) continue;
-      report(s.total, 'sum', value, holds, s.parts, `sum ${figureText(s.total)}`);
+      report(s.total, 'sum', value, holds, s.parts, `sum ${figureText(s.total)}`, s.exact);
     }
     for (const s of statedShares(doc.sentences)) {
       const value = (s.part.value / s.whole.value) * 100;

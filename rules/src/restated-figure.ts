@@ -1,10 +1,12 @@
-import { defineRule, lineRef, overlaps, point, type Interval, type Tolerance } from '@lkip/engine';
+import { defineRule, lineRef, overlaps, point, wordRef, type FindingEvidence, type Interval, type Tolerance } from '@lkip/engine';
 import type { LkipDocument, Quantity, RawTable, Sentence } from '@lkip/schema';
-import { said } from './support/describe.js';
+import { clip, said } from './support/describe.js';
+import { figureKey, figureOf, measurementAt } from './support/evidence.js';
 import { figureText } from './support/figures.js';
 import { replaceNumber } from './support/describe.js';
 import { figuresOf, isExactCount, isYear, unitKey, type SentenceFigure } from './support/prose-sums.js';
-import { cellFigure, columnRoleOf, mentions, normalise, tableRows, type FigureRole, type Mention, type TableRow } from './support/table-mentions.js';
+import { perDocument } from './support/memo.js';
+import { cellFigure, columnRoleOf, keyIndex, mentions, normalise, normalisedWithOffsets, tableRows, type FigureRole, type KeyIndex, type Mention, type TableRow } from './support/table-mentions.js';
 
 /**
  * restated-figure: a sentence names a table's row (an indicator, an office, an activity) and a
@@ -170,23 +172,44 @@ function roleOf(figure: SentenceFigure, words: RoleWord[], previousEnd: number):
   return last.role;
 }
 
-function officeKeys(doc: LkipDocument): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const u of doc.units) for (const s of [u.name, ...u.spellings]) if (normalise(s).length >= 4) out.set(normalise(s), u.id);
-  return out;
+/** What the rule reads from every sentence, built once per document: the row keys and the office spellings, indexed by first word. */
+interface Lookups {
+  rows: TableRow[];
+  keys: KeyIndex;
+  shareKeys: KeyIndex;
+  /** Rows by the key that names them. */
+  rowsByKey: Map<string, TableRow[]>;
+  rowsByShareKey: Map<string, TableRow[]>;
+  /** Normalised office spellings: whether the office is a district's (not the province's). */
+  districtBySpelling: Map<string, boolean>;
+  offices: KeyIndex;
 }
 
-function candidatesFor(doc: LkipDocument, sentence: Sentence, figure: SentenceFigure, role: FigureRole | 'value', rows: TableRow[], offices: Map<string, string>): Candidate[] {
+const lookupsOf = perDocument((doc: LkipDocument): Lookups => {
+  const rows = tableRows(doc);
+  const index = (pick: (r: TableRow) => string[]) => {
+    const by = new Map<string, TableRow[]>();
+    for (const r of rows) for (const k of new Set(pick(r))) by.set(k, [...(by.get(k) ?? []), r]);
+    return by;
+  };
+  const rowsByKey = index((r) => r.keys);
+  const rowsByShareKey = index((r) => r.shareKeys);
+  const districtBySpelling = new Map<string, boolean>();
+  // The last office that has a spelling is the one it names, as a map filled in order keeps.
+  for (const u of doc.units) for (const s of [u.name, ...u.spellings]) if (normalise(s).length >= 4) districtBySpelling.set(normalise(s), u.kind !== 'province');
+  return { rows, keys: keyIndex(rowsByKey.keys()), shareKeys: keyIndex(rowsByShareKey.keys()), rowsByKey, rowsByShareKey, districtBySpelling, offices: keyIndex(districtBySpelling.keys()) };
+});
+
+function candidatesFor(doc: LkipDocument, sentence: Sentence, figure: SentenceFigure, role: FigureRole | 'value', rows: TableRow[], namesDistrict: boolean): Candidate[] {
   const years = yearsOf(sentence);
   const fiscal = doc.meta.fiscalYear;
-  const officeMentions = mentions(sentence.text, offices.keys());
   const out: Candidate[] = [];
   for (const row of rows) {
     const { table } = row;
     // An office's row is about the indicator of the table's section: only prose of that section restates it.
     if (row.office && (!table.sectionId || sentence.sectionId !== table.sectionId)) continue;
     // An indicator's or an activity's row is about the reporting office as a whole, not one district's.
-    if (!row.office && doc.units.length > 1 && officeMentions.some((m) => doc.units.find((u) => u.id === offices.get(m.key))?.kind !== 'province')) continue;
+    if (!row.office && doc.units.length > 1 && namesDistrict) continue;
     if (role === 'value' && table.columns.some((_, c) => ['ceiling', 'spent'].includes(columnRoleOf(table, c) ?? ''))) continue;
     for (const tier of columnRolesFor(role, figure.q.percent === true)) {
       const columns = table.columns.map((_, c) => c).filter((c) => tier.includes(columnRoleOf(table, c) as FigureRole));
@@ -211,11 +234,25 @@ function candidatesFor(doc: LkipDocument, sentence: Sentence, figure: SentenceFi
 }
 
 function columnName(table: RawTable, c: number): string {
-  return (table.columns[c] ?? '').replace(/\s+/g, ' ').trim() || `kolom ${c + 1}`;
+  return clip(table.columns[c] ?? '', 30) || `${wordRef('column')} ${c + 1}`;
 }
 
-function tableName(table: RawTable): string {
-  return table.caption ? table.caption.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 60).trim() : `tabel ${lineRef(table.position.line)}`;
+function tableName(table: RawTable, max = 60): string {
+  return table.caption ? clip(table.caption.replace(/[*_]+/g, ''), max) : `${wordRef('table')} ${lineRef(table.position.line)}`;
+}
+
+/**
+ * The cell's figure when the model holds it as a measurement (a PK indicator's target or
+ * realisation): the prose restates that figure, and shares its key with cross-ref-mismatch's findings.
+ */
+function evidenceOf(doc: LkipDocument, stated: Quantity, cell: Quantity, role: FigureRole | 'value'): FindingEvidence {
+  const measured = measurementAt(doc).get(cell.position.offset);
+  // Two places that disagree, the table preferred as the source the prose copies: what cross-ref-mismatch calls precedence.
+  const evidence: FindingEvidence = { stated: figureOf(stated), expected: figureOf(cell), basis: 'precedence', places: { stated: 1, expected: 1 } };
+  if (measured) evidence.figure = figureKey(doc, measured);
+  if (role === 'target' || role === 'realisation' || role === 'achievement') evidence.role = role;
+  else if (role === 'value') evidence.role = 'realisation';
+  return evidence;
 }
 
 export default defineRule({
@@ -231,8 +268,8 @@ export default defineRule({
     },
     messages: {
       restated: {
-        en: '"{row}": the text states {role} {stated}, but {table} states {cell} in column "{column}".',
-        id: '"{row}": uraian menyebut {role} {stated}, tetapi {table} menyatakan {cell} pada kolom "{column}".',
+        en: '"{row}": the text states {role} {stated}, but the table at line {line} states {cell}.',
+        id: '"{row}": uraian menyebut {role} {stated}, tetapi tabel pada baris {line} menyatakan {cell}.',
       },
       useTable: {
         en: 'Write {cell}, as the table states',
@@ -241,19 +278,27 @@ export default defineRule({
     },
   },
   check(doc, context) {
-    const rows = tableRows(doc);
-    if (rows.length === 0) return;
-    const keys = new Set(rows.flatMap((r) => r.keys));
-    const shareKeys = new Set(rows.flatMap((r) => r.shareKeys));
-    const offices = officeKeys(doc);
+    const lookups = lookupsOf(doc);
+    if (lookups.rows.length === 0) return;
     const measured = new Set(doc.measurements.flatMap((m) => (m.quantity ? [m.quantity.position.offset] : [])));
-    const ROLE_NAMES: Record<FigureRole | 'value', string> = { value: 'realisasi', target: 'target', realisation: 'realisasi', achievement: 'capaian', ceiling: 'pagu', spent: 'realisasi anggaran', 'spent-percent': 'persentase realisasi anggaran' };
+    const ROLE_NAMES: Record<FigureRole | 'value', string> = {
+      value: wordRef('realisation'),
+      target: wordRef('target'),
+      realisation: wordRef('realisation'),
+      achievement: wordRef('achievement'),
+      ceiling: wordRef('ceiling'),
+      spent: wordRef('spent'),
+      'spent-percent': wordRef('spent-percent'),
+    };
     // An office's own signed PK speaks of that office's figures, not of the report's tables.
     const signedPk = new Set(doc.sections.filter((x) => x.kind === 'signed-pk').map((x) => x.id));
     for (const sentence of doc.sentences) {
       if (sentence.kind === 'formula' || sentence.kind === 'heading' || (sentence.sectionId !== undefined && signedPk.has(sentence.sectionId))) continue;
-      const found = mentions(sentence.text, keys);
-      const shares = figuresOf(sentence).some((f) => f.q.percent) ? mentions(sentence.text, shareKeys) : [];
+      // Only a figure can be restated: most sentences state none and need no reading.
+      if (sentence.quantities.length === 0) continue;
+      const normalised = normalisedWithOffsets(sentence.text);
+      const found = mentions(normalised, lookups.keys);
+      const shares = figuresOf(sentence).some((f) => f.q.percent) ? mentions(normalised, lookups.shareKeys) : [];
       if (found.length === 0 && shares.length === 0) continue;
       // "nasional" in "jalan nasional" names the row; outside a row's name it names a benchmark.
       let rest = sentence.text;
@@ -261,6 +306,7 @@ export default defineRule({
       if (OTHER_FRAME.test(rest)) continue;
       const words = roleWords(sentence.text);
       let previousEnd = 0;
+      let namesDistrict: boolean | undefined;
       for (const figure of figuresOf(sentence)) {
         const start = previousEnd;
         previousEnd = figure.end;
@@ -272,7 +318,8 @@ export default defineRule({
         if (!mention) continue;
         const role = share ? 'value' : (roleOf(figure, words, start) ?? (impliesValue(sentence.text.slice(mention.end, figure.start)) && !words.some((w) => w.start >= mention.end && w.end <= figure.start) ? 'value' : undefined));
         if (!role) continue;
-        const candidates = candidatesFor(doc, sentence, figure, role, rows.filter((r) => (share ? r.shareKeys : r.keys).includes(mention.key)), offices);
+        namesDistrict ??= mentions(normalised, lookups.offices).some((m) => lookups.districtBySpelling.get(m.key) === true);
+        const candidates = candidatesFor(doc, sentence, figure, role, (share ? lookups.rowsByShareKey : lookups.rowsByKey).get(mention.key) ?? [], namesDistrict);
         if (candidates.length === 0) continue;
         if (candidates.some((c) => agrees(figure.q, c.cell, context.tolerance))) continue;
         // Cells that disagree with one another: which one the sentence restates is unclear.
@@ -288,10 +335,12 @@ export default defineRule({
         context.report({
           at: figure.q.position,
           messageId: 'restated',
-          data: { row: reference.row.label.slice(0, 80), role: ROLE_NAMES[role], stated: said(figure.q), cell: said(reference.cell), table: tableName(table), column: columnName(table, reference.column) },
+          // The table's caption and the cell's column are the other place's note; the message names the line.
+          data: { row: clip(reference.row.label, 50), role: ROLE_NAMES[role], stated: said(figure.q), cell: said(reference.cell), line: reference.cell.position.line, table: tableName(table), column: columnName(table, reference.column) },
           suggestions: [{ messageId: 'useTable', data: { cell: cellText }, fix: { at: figure.q.position, text: replaceNumber(figure.q, reference.cell.value, reference.cell.decimals) } }],
-          related: candidates.map((c) => ({ at: c.cell.position, note: `${tableName(c.row.table)}, ${c.row.label.slice(0, 40)}` })),
-          subject: { unit: reference.row.label.slice(0, 60), role, detail: `${table.columns.join(' | ').slice(0, 80)}: ${columnName(table, reference.column)}` },
+          related: candidates.map((c) => ({ at: c.cell.position, note: `${tableName(c.row.table)}, ${clip(c.row.label, 40)}, ${columnName(c.row.table, c.column)}` })),
+          subject: { unit: reference.row.label.slice(0, 60), role, detail: `${table.columns.join(' | ').slice(0, 80)}: ${(table.columns[reference.column] ?? '').replace(/\s+/g, ' ').trim() || `kolom ${reference.column + 1}`}` },
+          evidence: evidenceOf(doc, figure.q, reference.cell, role),
         });
       }
     }

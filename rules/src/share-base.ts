@@ -1,6 +1,7 @@
-import { defineRule, div, lineRef, overlaps, scale, type Interval, type Tolerance } from '@lkip/engine';
+import { defineRule, div, lineRef, numberRef, overlaps, roundTo, scale, wordRef, type Interval, type Tolerance } from '@lkip/engine';
 import type { BudgetLine, Quantity, Sentence } from '@lkip/schema';
-import { fmt } from './support/describe.js';
+import { said, saidValue } from './support/describe.js';
+import { figureOf } from './support/evidence.js';
 import { figureText } from './support/figures.js';
 
 /**
@@ -36,6 +37,11 @@ function totals(budget: readonly BudgetLine[]): BudgetLine[] {
   });
 }
 
+/** An amount of money in a message: "Rp" and its number in the message's style. */
+function amount(q: Quantity): string {
+  return `Rp ${numberRef(q.value, q.decimals)}`;
+}
+
 function textAfter(s: Sentence, q: Quantity): string {
   const at = q.position.endOffset - s.position.offset;
   return s.text.slice(at, at + 80);
@@ -53,8 +59,8 @@ export default defineRule({
     },
     messages: {
       otherBase: {
-        en: '{share} is said to be of the total budget ({total}, line {totalLine}), but it is {part} of {base} named in the same sentence; of the total it would be {ofTotal} %.',
-        id: '{share} disebut persentase dari total anggaran ({total}, baris {totalLine}), padahal angka itu {part} dari {base} yang disebut dalam kalimat yang sama; terhadap total anggaran nilainya {ofTotal} %.',
+        en: '{share} is a share of {base} in this sentence, not of the total budget {total} (line {totalLine}), which gives {ofTotal}.',
+        id: '{share} adalah bagian dari {base} dalam kalimat ini, bukan dari total anggaran {total} (baris {totalLine}), yang memberi {ofTotal}.',
       },
     },
   },
@@ -73,22 +79,27 @@ export default defineRule({
         const base = s.quantities.find((o) => o !== part && isAmount(o) && o.value > part.value && holds(share(part, o, context.tolerance), stated));
         const total = ofTotals[0]?.b;
         if (!base || !total?.ceiling) continue;
+        const decimals = Math.max(q.decimals, 2);
+        const ofTotal = roundTo((part.value / total.ceiling.value) * 100, decimals);
         context.report({
           at: q.position,
           messageId: 'otherBase',
           data: {
-            share: figureText(q),
-            total: figureText(total.ceiling),
+            share: said(q),
+            total: amount(total.ceiling),
             totalLine: total.position.line,
-            part: figureText(part),
-            base: figureText(base),
-            ofTotal: fmt((part.value / total.ceiling.value) * 100, Math.max(q.decimals, 2)),
+            part: amount(part),
+            base: amount(base),
+            ofTotal: saidValue(ofTotal, decimals, true),
           },
+          // The part the share is of is the first place's note; the message names the base and the total.
           related: [
-            { at: base.position, note: `${figureText(base)}, ${lineRef(base.position.line)}` },
-            { at: total.position, note: `total anggaran, ${lineRef(total.position.line)}` },
+            { at: base.position, note: `${figureText(part)} / ${figureText(base)}, ${lineRef(base.position.line)}` },
+            { at: total.position, note: `${wordRef('budget-total')}, ${lineRef(total.position.line)}` },
           ],
           subject: { detail: `share:${figureText(part)}` },
+          // The same share of the same amounts reported in several sentences is one problem.
+          evidence: { figure: `share-of|${part.value}|${base.value}|${total.ceiling.value}`, stated: figureOf(q), basis: 'rule', role: 'percent' },
         });
       }
     }

@@ -18,6 +18,7 @@ import { figureKey, figureOf, inputOf } from './support/evidence.js';
 import { inCaseOf, numberWord } from './support/number-words.js';
 import { readingsOf } from './support/figures.js';
 import { bandOverlaps, normaliseLabel, rankOfLabel, scaleRange, scalesFor, type ScaleRanges } from './support/scales.js';
+import { ofIndicator } from './support/indexes.js';
 
 type TallyClass = 'above' | 'at' | 'below';
 const CLASSES: readonly TallyClass[] = ['above', 'at', 'below'];
@@ -93,6 +94,13 @@ function classesOfPair(pair: Pair, polarity: ResolvedPolarity): TallyClass[] {
   return found;
 }
 
+/** What a figure's class depends on: its readings. */
+function readingsKey(q: Quantity): string {
+  return readingsOf(q)
+    .map((r) => `${r.value}:${r.decimals}`)
+    .join('|');
+}
+
 function pairsByStatement(figures: Measurement[]): Pair[] {
   const statements = new Map<string, Measurement[]>();
   for (const m of figures) statements.set(m.statement, [...(statements.get(m.statement) ?? []), m]);
@@ -114,7 +122,7 @@ function pairsByStatement(figures: Measurement[]): Pair[] {
  */
 export function tallyClassesOf(doc: LkipDocument, indicator: Indicator, context: Context): Set<TallyClass> | undefined {
   const province = provinceId(doc);
-  const figures = doc.measurements.filter((m) => m.indicatorId === indicator.id && isReportLevel(m, province));
+  const figures = ofIndicator(doc, indicator.id).filter((m) => isReportLevel(m, province));
   const polarity = indicatorPolarity(indicator, context);
   const classes = new Set<TallyClass>();
 
@@ -123,8 +131,10 @@ export function tallyClassesOf(doc: LkipDocument, indicator: Indicator, context:
   if (pairs.length === 0) {
     const pkTargets = figures.filter((m) => m.role === 'target' && m.place.kind === 'pk');
     const targets = pkTargets.length > 0 ? pkTargets : figures.filter((m) => m.role === 'target' && m.place.kind === 'signed-pk');
-    const realisations = figures.filter((m) => m.role === 'realisation');
-    pairs = targets.flatMap((t) => realisations.map((r) => ({ target: t.quantity as Quantity, realisation: r.quantity as Quantity })));
+    // Each pair of figures as read, once: a draft states the same target and realisation in many places.
+    const distinct = (list: Measurement[]) => [...new Map(list.map((m) => [readingsKey(m.quantity as Quantity), m.quantity as Quantity])).values()];
+    const realisations = distinct(figures.filter((m) => m.role === 'realisation'));
+    pairs = distinct(targets).flatMap((target) => realisations.map((realisation) => ({ target, realisation })));
   }
   for (const pair of pairs) for (const c of classesOfPair(pair, polarity)) classes.add(c);
   if (classes.size > 0) return classes;
@@ -135,7 +145,25 @@ export function tallyClassesOf(doc: LkipDocument, indicator: Indicator, context:
   return classes.size > 0 ? classes : undefined;
 }
 
-function tallyRanges(doc: LkipDocument, context: Context): { ranges: Record<TallyClass, CountRange>; members: Record<TallyClass, Indicator[]> } {
+/**
+ * What one document and one config give, computed once for all of the draft's claims (a draft
+ * repeats its tallies in the summary, the chapter and the closing).
+ */
+function perConfig<T>(compute: (doc: LkipDocument, context: Context) => T): (doc: LkipDocument, context: Context) => T {
+  const cache = new WeakMap<LkipDocument, WeakMap<object, T>>();
+  return (doc, context) => {
+    const byConfig = cache.get(doc) ?? new WeakMap<object, T>();
+    cache.set(doc, byConfig);
+    if (byConfig.has(context.config)) return byConfig.get(context.config) as T;
+    const value = compute(doc, context);
+    byConfig.set(context.config, value);
+    return value;
+  };
+}
+
+const tallyRanges = perConfig(readTallyRanges);
+
+function readTallyRanges(doc: LkipDocument, context: Context): { ranges: Record<TallyClass, CountRange>; members: Record<TallyClass, Indicator[]> } {
   const ranges: Record<TallyClass, CountRange> = { above: { min: 0, max: 0 }, at: { min: 0, max: 0 }, below: { min: 0, max: 0 } };
   const members: Record<TallyClass, Indicator[]> = { above: [], at: [], below: [] };
   for (const indicator of doc.indicators) {
@@ -172,11 +200,13 @@ function countFix(q: Quantity, word: NumberWord | undefined, value: number): Fix
  * so that the engine can recount a tally with one of them corrected: a tally that is one off only
  * because a realisation was mistyped in the table follows from that figure.
  */
-function standingInputs(doc: LkipDocument, context: Context): StandingInput[] {
+const standingInputs = perConfig(readStandingInputs);
+
+function readStandingInputs(doc: LkipDocument, context: Context): StandingInput[] {
   const province = provinceId(doc);
   const out: StandingInput[] = [];
   for (const indicator of doc.indicators) {
-    const figures = doc.measurements.filter((m) => m.indicatorId === indicator.id && isReportLevel(m, province) && m.place.kind === 'chapter-table');
+    const figures = ofIndicator(doc, indicator.id).filter((m) => isReportLevel(m, province) && m.place.kind === 'chapter-table');
     const statement = figures.find((m) => m.role === 'target')?.statement;
     const target = figures.find((m) => m.statement === statement && m.role === 'target');
     const realisation = figures.find((m) => m.statement === statement && m.role === 'realisation');
@@ -250,8 +280,8 @@ function labelCounts(label: string, category: string, atLeast: boolean, scales: 
 function categoryVerdicts(doc: LkipDocument, indicator: Indicator, category: string, atLeast: boolean, context: Context): UnitVerdict[] {
   const scales = scalesFor(doc, context.config, indicator);
   const ofUnit = (unit: ReportingUnit, role: Measurement['role']) =>
-    doc.measurements.filter(
-      (m) => m.indicatorId === indicator.id && m.unitId === unit.id && !m.aggregate && m.measure === 'unit-value' && m.role === role && m.place.kind === 'chapter-table',
+    ofIndicator(doc, indicator.id).filter(
+      (m) => m.unitId === unit.id && !m.aggregate && m.measure === 'unit-value' && m.role === role && m.place.kind === 'chapter-table',
     );
   return districts(doc).map((unit) => {
     const labelled = ofUnit(unit, 'category').filter((m) => m.label !== undefined);
@@ -296,7 +326,7 @@ function targetVerdicts(doc: LkipDocument, indicator: Indicator, context: Contex
   const measureName = indicator.countOf?.measureName ?? indicator.name;
   const polarity = polarityFor(measureName, context.config);
   return districts(doc).map((unit) => {
-    const figures = doc.measurements.filter((m) => m.indicatorId === indicator.id && m.unitId === unit.id && !m.aggregate && m.measure === 'unit-value' && m.quantity);
+    const figures = ofIndicator(doc, indicator.id).filter((m) => m.unitId === unit.id && !m.aggregate && m.measure === 'unit-value' && m.quantity);
     const inTables = figures.filter((m) => m.place.kind === 'chapter-table');
     const source = pairsByStatement(inTables).length > 0 ? inTables : figures;
     const statements = new Set(source.map((m) => m.statement));
@@ -345,7 +375,7 @@ function checkCountIndicator(indicator: Indicator, doc: LkipDocument, context: C
   if (verdicts.every((v) => v.verdict === 'maybe')) return;
   const range = countRange(verdicts);
   const province = provinceId(doc);
-  const stated = doc.measurements.filter((m) => m.indicatorId === indicator.id && m.role === 'realisation' && isReportLevel(m, province));
+  const stated = ofIndicator(doc, indicator.id).filter((m) => m.role === 'realisation' && isReportLevel(m, province));
   for (const m of stated) {
     const q = m.quantity as Quantity;
     if (!outside(q, range)) continue;
@@ -362,7 +392,7 @@ function checkCountIndicator(indicator: Indicator, doc: LkipDocument, context: C
     // "N Kab/Kota reached their target" is a recount the engine can redo with a district's figure corrected.
     if (countOf.criterion === 'target') evidence.derivation = { kind: 'standing-count', standing: 'reached', indicators: verdicts.flatMap((v) => v.pairs?.slice(0, 1) ?? []) };
     // The target the count is measured against: a fix that moves the indicator across it is for the reviewer.
-    const targets = doc.measurements.filter((t) => t.indicatorId === indicator.id && t.role === 'target' && isReportLevel(t, province));
+    const targets = ofIndicator(doc, indicator.id).filter((t) => t.role === 'target' && isReportLevel(t, province));
     const target = targets.find((t) => t.statement === m.statement) ?? targets.find((t) => t.place.kind === 'chapter-table') ?? targets[0];
     if (target?.quantity) evidence.against = { target: figureOf(target.quantity), polarity: { polarity: 'higher-is-better' } };
     context.report({

@@ -1,6 +1,7 @@
 import { defineRule, lineRef } from '@lkip/engine';
-import type { Cell, LkipDocument, RawTable } from '@lkip/schema';
-import { indicatorLabel } from './support/describe.js';
+import type { Cell, LkipDocument, Measurement, RawTable } from '@lkip/schema';
+import { clip, indicatorShort } from './support/describe.js';
+import { perDocument } from './support/memo.js';
 
 /**
  * unit-column: a SATUAN column filled with one unit for every row ("Persen", copied down), while
@@ -41,6 +42,16 @@ interface RowUnit {
   indicatorId?: string;
 }
 
+/** The first measurement of each table row: looked up once per document, not once per row. */
+const rowMeasurements = perDocument((doc: LkipDocument): ReadonlyMap<string, Measurement> => {
+  const out = new Map<string, Measurement>();
+  for (const m of doc.measurements) {
+    const key = `${m.place.tableId}\u0000${m.place.row}`;
+    if (m.place.tableId !== undefined && !out.has(key)) out.set(key, m);
+  }
+  return out;
+});
+
 function measuredUnit(doc: LkipDocument, table: RawTable, r: number): { key: string; text: string; indicatorId?: string } | undefined {
   const row = table.rows[r] ?? [];
   const roles = table.roles ?? [];
@@ -58,7 +69,7 @@ function measuredUnit(doc: LkipDocument, table: RawTable, r: number): { key: str
     const key = written ? unitKey(written) : undefined;
     if (key && written) return { key, text: written };
   }
-  const m = doc.measurements.find((x) => x.place.tableId === table.id && x.place.row === r);
+  const m = rowMeasurements(doc).get(`${table.id}\u0000${r}`);
   const indicator = doc.indicators.find((i) => i.id === m?.indicatorId);
   const key = indicator?.unitOfMeasure ? unitKey(indicator.unitOfMeasure) : undefined;
   return key && indicator?.unitOfMeasure ? { key, text: indicator.unitOfMeasure, indicatorId: indicator.id } : undefined;
@@ -76,8 +87,8 @@ export default defineRule({
     },
     messages: {
       copiedDown: {
-        en: 'The unit column gives “{unit}” for all {rows} rows of this table, but {count} of them are measured in other units: {examples}.',
-        id: 'Kolom satuan menulis “{unit}” untuk ke-{rows} baris tabel ini, padahal {count} di antaranya diukur dengan satuan lain: {examples}.',
+        en: 'The unit column gives “{unit}” for all {rows} rows of this table, but {count} of them are measured in other units, this one in {first}.',
+        id: 'Kolom satuan menulis “{unit}” untuk ke-{rows} baris tabel ini, padahal {count} di antaranya diukur dengan satuan lain, yang ini dalam {first}.',
       },
     },
   },
@@ -104,15 +115,12 @@ export default defineRule({
       if (wrong.length < 2) continue;
       const first = wrong[0];
       if (!first) continue;
-      const examples = wrong
-        .slice(0, 4)
-        .map((x) => `${lineRef(x.cell.position.line)} ${x.measuredText}${x.indicatorId ? ` (${indicatorLabel(doc, x.indicatorId).slice(0, 40)})` : ''}`)
-        .join('; ');
+      // The other rows and their units are the finding's places; the message names the unit written and this row's own.
       context.report({
         at: first.cell.position,
         messageId: 'copiedDown',
-        data: { unit: statedText, rows: rows.length, count: wrong.length, examples: wrong.length > 4 ? `${examples}; …` : examples },
-        related: wrong.slice(1, 6).map((x) => ({ at: x.cell.position, note: `${x.measuredText}, ${lineRef(x.cell.position.line)}` })),
+        data: { unit: clip(statedText, 30), rows: rows.length, count: wrong.length, first: clip(first.measuredText, 30) },
+        related: wrong.slice(1, 6).map((x) => ({ at: x.cell.position, note: `${x.measuredText}${x.indicatorId ? ` (${indicatorShort(doc, x.indicatorId)})` : ''}, ${lineRef(x.cell.position.line)}` })),
         subject: { detail: `${table.id}:${unit}` },
         // One unit copied down the satuan column of several tables is one template, one problem.
         evidence: { figure: `satuan-column|${unit}`, stated: { text: statedText }, basis: 'rule' },

@@ -108,8 +108,9 @@ describe('entity-mismatch: figures of two offices swapped between two tables', (
     const text = draft(['3.36', '3.41'], ['3.41', '3.36']);
     const found = findings(RULE, text);
     expect(found.map((m) => m.messageId)).toEqual(['swappedFigures']);
-    expect(found[0]?.message).toContain('3.36');
-    expect(found[0]?.message).toContain('3.41');
+    // Figures in the message's locale style, whichever style the draft used.
+    expect(found[0]?.message).toContain('3,36');
+    expect(found[0]?.message).toContain('3,41');
   });
 });
 
@@ -132,7 +133,9 @@ describe('entity-mismatch: activities of two indicators swapped', () => {
     const text = summary('bimbingan manasik dan pelayanan jemaah haji', 'pendampingan akreditasi madrasah');
     const found = findings(RULE, text);
     expect(found.map((m) => ({ id: m.messageId, line: m.line }))).toEqual([{ id: 'activitiesSwapped', line: locate(text, 'bimbingan manasik').line }]);
-    expect(found[0]?.message).toContain('pendampingan akreditasi madrasah');
+    // The message names the two indicators; the other activity is its place's note.
+    expect(found[0]?.message).toMatch(/IKU 1 dan IKU 2/);
+    expect(found[0]?.related?.[0]?.message).toContain('pendampingan akreditasi madrasah');
   });
 });
 

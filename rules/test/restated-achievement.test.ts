@@ -1,6 +1,7 @@
+import { groupFindings } from '@lkip/engine';
 import { describe, expect, it } from 'vitest';
 import { locate } from './draft-builders.js';
-import { findings, HAS_SEED, readDraft, SEED } from './harness.js';
+import { findings, HAS_SEED, lint, readDraft, SEED } from './harness.js';
 
 const RULE = 'restated-achievement';
 
@@ -52,6 +53,47 @@ describe('restated-achievement: capaian', () => {
 
   it('is silent when a capaian stated without its figures agrees with the table', () => {
     expect(findings(RULE, draft('113,77 %'))).toEqual([]);
+  });
+});
+
+describe('restated-achievement: one wrong figure, one group', () => {
+  const NAME = 'Nilai Kinerja Pelayanan Angkutan';
+  // The table's realisation is mistyped (99,98 for 98,98) and its capaian computed from it; the
+  // summary and the chapter's text state 98,98 and the capaian that 98,98 gives.
+  const text =
+    [
+      'LAPORAN KINERJA INSTANSI PEMERINTAH DINAS PERHUBUNGAN KOTA BATU MERAH TAHUN 2024',
+      'IKHTISAR EKSEKUTIF',
+      `Realisasi ${NAME} tahun 2024 adalah 98,98 Indeks.`,
+      'BAB II PERENCANAAN KINERJA DAN PERJANJIAN KINERJA',
+      `| No | Sasaran | Indikator Kinerja | Target |\n| --- | --- | --- | --- |\n| 1 | Meningkatnya keselamatan | ${NAME} | 87 Indeks |`,
+      'BAB III AKUNTABILITAS KINERJA',
+      `1. Indikator Kinerja Utama : ${NAME}`,
+      'a. Capaian Indikator Kinerja',
+      `Realisasi ${NAME} tahun 2024 adalah 98,98 Indeks atau capaian sebesar 113,77 %.`,
+      `| No | Indikator | Target | Realisasi | % |\n| --- | --- | --- | --- | --- |\n| 1 | ${NAME} | 87 Indeks | 99,98 Indeks | 114,92 % |`,
+    ].join('\n\n') + '\n';
+
+  it('puts the restated capaian in the group of the realisation it was computed from, with cross-ref-mismatch and restated-figure', () => {
+    const messages = lint(text);
+    const { ids, groups } = groupFindings(messages, { text });
+    const of = (ruleId: string) => messages.findIndex((m) => m.ruleId === ruleId);
+    const [crossRef, restated, restatedFigure] = [of('cross-ref-mismatch'), of(RULE), of('restated-figure')];
+    expect(crossRef).toBeGreaterThanOrEqual(0);
+    expect(restated).toBeGreaterThanOrEqual(0);
+    expect(restatedFigure).toBeGreaterThanOrEqual(0);
+    expect(messages[restated]?.line).toBe(locate(text, '113,77 %').line);
+    expect(ids[restated]).toBe(ids[crossRef]);
+    expect(ids[restatedFigure]).toBe(ids[crossRef]);
+    // The culprit is the table's realisation: the figure the other places and the capaian computed from them contradict.
+    const group = groups.find((g) => g.id === ids[crossRef]);
+    expect(group?.culprit?.stated).toBe('99,98');
+    expect(group?.culprit?.places.map((p) => p.line)).toEqual([locate(text, '99,98').line]);
+  });
+
+  it('leaves the capaian in a group of its own when the realisations agree', () => {
+    const agreeing = text.replace('99,98 Indeks | 114,92 %', '98,98 Indeks | 113,77 %');
+    expect(lint(agreeing).filter((m) => m.ruleId !== null)).toEqual([]);
   });
 });
 

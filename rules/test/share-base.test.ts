@@ -24,8 +24,8 @@ describe('share-base', () => {
     const text = finance('Realisasi Belanja Pegawai dari Pagu Anggaran Rp.6.483.762.000 sebesar Rp.3.161.629.239 atau 48,76% dari total anggaran, sisa pagu sebesar Rp.3.322.132.761.');
     const found = findings(RULE, text);
     expect(found.map((m) => ({ line: m.line, column: m.column }))).toEqual([locate(text, '48,76%')]);
-    expect(found[0]?.message).toContain('21.36');
-    expect(found[0]?.message).toContain('Rp.6.483.762.000');
+    expect(found[0]?.message).toContain('21,36 %');
+    expect(found[0]?.message).toContain('Rp 6.483.762.000');
   });
 });
 

@@ -27,7 +27,8 @@ describe('unit-column', () => {
     const found = findings(RULE, text);
     expect(found.map((m) => ({ line: m.line }))).toEqual([{ line: locate(text, '| 2 |').line }]);
     expect(found[0]?.message).toContain('Desa');
-    expect(found[0]?.message).toContain('Indeks');
+    // The other rows and their units are the finding's places.
+    expect(found[0]?.related?.[0]?.message).toContain('Indeks');
   });
 
   it('takes the unit from the cell after a bare figure, and a single wrong row is no pattern', () => {

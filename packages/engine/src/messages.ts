@@ -32,6 +32,20 @@ export const COMMON_WORDS: Record<string, MessageText> = {
   formula: { id: 'rumus', en: 'formula' },
   scale: { id: 'skala', en: 'scale' },
   aggregate: { id: 'rata-rata', en: 'average' },
+  ceiling: { id: 'pagu', en: 'budget ceiling' },
+  spent: { id: 'realisasi anggaran', en: 'budget spent' },
+  'spent-percent': { id: 'persentase realisasi anggaran', en: 'share of the budget spent' },
+  heading: { id: 'judul bagian', en: 'heading of' },
+  row: { id: 'baris', en: 'row of' },
+  activity: { id: 'kegiatan', en: 'activity of' },
+  sentence: { id: 'kalimat', en: 'sentence' },
+  weights: { id: 'bobot komponen', en: 'component weights' },
+  part: { id: 'rincian', en: 'part' },
+  'budget-total': { id: 'total anggaran', en: 'total budget' },
+  'staff-table': { id: 'tabel pegawai', en: 'staff table' },
+  'first-item': { id: 'butir pertama', en: 'first item' },
+  table: { id: 'tabel', en: 'table' },
+  column: { id: 'kolom', en: 'column' },
 };
 
 /** A common word ("target", "realisasi" / "realisation") inside a note, worded in the locale. */

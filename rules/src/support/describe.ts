@@ -96,3 +96,9 @@ export function replaceNumber(q: Quantity, value: number, decimals = q.decimals)
 export function fmt(value: number, decimals = 2): string {
   return String(Number(value.toFixed(decimals)));
 }
+
+/** Text cut to `max` characters with "…", so that a message naming it stays short. */
+export function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}

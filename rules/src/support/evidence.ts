@@ -1,7 +1,10 @@
-import type { EvidenceFigure, EvidenceInput } from '@lkip/engine';
+import type { Derivation, EvidenceFigure, EvidenceInput } from '@lkip/engine';
 import type { LkipDocument, Measurement, Quantity } from '@lkip/schema';
 import { indicatorLabel, placeName, unitName } from './describe.js';
 import { figureText } from './figures.js';
+import { perDocument } from './memo.js';
+import type { BandRange } from './scales.js';
+import { indicatorById } from './indexes.js';
 
 /**
  * Which figure of the draft a measurement states, the same string in every place that states it:
@@ -9,7 +12,7 @@ import { figureText } from './figures.js';
  * so that the groups the engine builds from it keep their ids when the draft is edited elsewhere.
  */
 export function figureKey(doc: LkipDocument, m: Pick<Measurement, 'indicatorId' | 'unitId' | 'aggregate' | 'role' | 'measure' | 'year'>, role: string = m.role): string {
-  const indicator = doc.indicators.find((i) => i.id === m.indicatorId);
+  const indicator = indicatorById(doc).get(m.indicatorId);
   const office = m.aggregate ? 'aggregate' : unitName(doc, m.unitId);
   return [String(indicator?.number ?? indicator?.key ?? m.indicatorId), office, role, m.measure, m.year].join('|');
 }
@@ -35,4 +38,19 @@ export function inputOf(doc: LkipDocument, m: Measurement, exact = false): Evide
 /** Where a measurement stands and what it is about, in words, for the engine's group summaries. */
 export function aboutOf(doc: LkipDocument, m: Measurement): { place: string; label: string } {
   return { place: placeName(doc, m.place, m.unitId), label: indicatorLabel(doc, m.indicatorId) };
+}
+
+/** The measurement whose figure stands at a place of the draft (by offset), for evidence about a figure another rule reads as text. */
+export const measurementAt = perDocument((doc: LkipDocument): ReadonlyMap<number, Measurement> => {
+  const out = new Map<number, Measurement>();
+  for (const m of doc.measurements) if (m.quantity && !out.has(m.quantity.position.offset)) out.set(m.quantity.position.offset, m);
+  return out;
+});
+
+/** A band as a category derivation carries it: open ends absent (JSON keeps no Infinity). */
+export function derivationBand(band: BandRange): Extract<Derivation, { kind: 'category' }>['band'] {
+  const out: Extract<Derivation, { kind: 'category' }>['band'] = { loInclusive: band.loInclusive, hiInclusive: band.hiInclusive };
+  if (Number.isFinite(band.lo)) out.lo = band.lo;
+  if (Number.isFinite(band.hi)) out.hi = band.hi;
+  return out;
 }

@@ -1,6 +1,8 @@
 import { div, overlaps, polarityFor, roundTo, scale, statedInterval, type Interval, type ResolvedConfig, type RoundingMode } from '@lkip/engine';
 import type { Fraction, LkipDocument, Measurement, NumberReading, Quantity } from '@lkip/schema';
 import { intervalOf, isCount, readingsOf, sameFigure } from './figures.js';
+import { indicatorById, ofIndicator } from './indexes.js';
+import { perDocument } from './memo.js';
 
 /**
  * Which way round a "Perhitungan Capaian" fraction is written. Shared by `inverted-ratio`, which
@@ -60,20 +62,28 @@ function resultMatches(numerator: Quantity, denominator: Quantity, fraction: Fra
 
 /** The innermost section a text offset falls in: the last section heading before it. */
 export function sectionIdAt(doc: LkipDocument, offset: number): string | undefined {
-  let best: { id: string; offset: number } | undefined;
-  for (const section of doc.sections) {
-    if (section.position.offset <= offset && (!best || section.position.offset >= best.offset)) best = { id: section.id, offset: section.position.offset };
+  // The last of the sections (by start, the later one among equal starts) that starts at or before the offset.
+  const sorted = sectionsByStart(doc);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.position.offset ?? Infinity) <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return best?.id;
+  return sorted[lo - 1]?.id;
 }
+
+/** The sections in order of where they start (a stable sort keeps the draft's order among equal starts). */
+const sectionsByStart = perDocument((doc: LkipDocument) => [...doc.sections].sort((a, b) => a.position.offset - b.position.offset));
 
 /** Target/realisation pairs stated together (one table row, one clause) for the fraction's indicator in its section. */
 function sectionPairs(doc: LkipDocument, fraction: Fraction): { target: Measurement; realisation: Measurement }[] {
   const sectionId = sectionIdAt(doc, fraction.position.offset);
   if (!fraction.indicatorId || !sectionId) return [];
   const byStatement = new Map<string, Measurement[]>();
-  for (const m of doc.measurements) {
-    if (m.indicatorId !== fraction.indicatorId || m.measure !== 'indicator' || m.unitId !== fraction.unitId) continue;
+  for (const m of ofIndicator(doc, fraction.indicatorId)) {
+    if (m.measure !== 'indicator' || m.unitId !== fraction.unitId) continue;
     if (m.place.sectionId !== sectionId || !m.quantity || (m.role !== 'target' && m.role !== 'realisation')) continue;
     byStatement.set(m.statement, [...(byStatement.get(m.statement) ?? []), m]);
   }
@@ -87,7 +97,7 @@ function sectionPairs(doc: LkipDocument, fraction: Fraction): { target: Measurem
 }
 
 function swappedAgainstIndicator(doc: LkipDocument, fraction: Fraction, config: Pick<ResolvedConfig, 'polarity'>): SwappedPair | undefined {
-  const indicator = doc.indicators.find((i) => i.id === fraction.indicatorId);
+  const indicator = (fraction.indicatorId === undefined ? undefined : indicatorById(doc).get(fraction.indicatorId));
   if (!indicator) return undefined;
   const polarity = polarityFor(indicator.name, config, indicator.polarity);
   // (2 × target − realisation) / target is not a plain ratio of the two: no orientation to check.

@@ -55,27 +55,39 @@ export function isExactCount(q: Quantity): boolean {
   return q.decimals === 0 && !q.percent && COUNT_UNITS.test(unitKey(q) ?? '');
 }
 
-/** The figures of a sentence, in order, with their offsets in its text. */
+const figuresBySentence = new WeakMap<Sentence, SentenceFigure[]>();
+
+/**
+ * The figures of a sentence, in order, with their offsets in its text. Several rules read them
+ * from every sentence: they are read once per sentence object (the cache goes with the document).
+ */
 export function figuresOf(sentence: Sentence): SentenceFigure[] {
+  const known = figuresBySentence.get(sentence);
+  if (known) return known;
   const base = sentence.position.offset;
   const text = sentence.text;
-  return sentence.quantities
-    .map((q) => {
-      const start = q.position.offset - base;
-      const end = q.position.endOffset - base;
-      return { q, start, end, inParentheses: insideParentheses(text, start) };
-    })
-    .filter((f) => f.start >= 0 && f.end <= text.length);
+  const placed = sentence.quantities.map((q) => ({ q, start: q.position.offset - base, end: q.position.endOffset - base }));
+  const depths = parenthesisDepths(text, placed.map((f) => f.start));
+  const figures = placed.map((f, i) => ({ ...f, inParentheses: (depths[i] ?? 0) > 0 })).filter((f) => f.start >= 0 && f.end <= text.length);
+  figuresBySentence.set(sentence, figures);
+  return figures;
 }
 
-function insideParentheses(text: string, at: number): boolean {
+/** How deep in parentheses each offset stands (an unmatched ")" does not go below zero), in one pass over the text. */
+function parenthesisDepths(text: string, offsets: readonly number[]): number[] {
+  const order = offsets.map((at, i) => ({ at, i })).sort((a, b) => a.at - b.at);
+  const out = new Array<number>(offsets.length).fill(0);
   let depth = 0;
-  for (let i = 0; i < at; i++) {
-    const c = text[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
+  let i = 0;
+  for (const { at, i: slot } of order) {
+    for (; i < Math.min(at, text.length); i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40) depth++;
+      else if (c === 41) depth = Math.max(0, depth - 1);
+    }
+    out[slot] = depth;
   }
-  return depth > 0;
+  return out;
 }
 
 /** "X terdiri atas A, B dan C" in one sentence, with A, B, C in the unit of X. */
@@ -210,7 +222,7 @@ export function statedShares(sentences: readonly Sentence[]): StatedShare[] {
   return out;
 }
 
-const AVERAGE_WORD = /\b(?:rata[-\s]?rata|rerata)\b/i;
+const AVERAGE_WORDS = /\b(?:rata[-\s]?rata|rerata)\b/gi;
 const COUNT_WORDS: Record<string, number> = { kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6, ketujuh: 7, kedelapan: 8, kesembilan: 9, kesepuluh: 10, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10 };
 const COUNTED = /\b(kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+(?:\S+\s+){0,1}?(?:sasaran|indikator|ikk|iku|kegiatan|program|komponen|aspek|unsur|dimensi|satker|unit|puskesmas|kecamatan|bidang|triwulan|semester|layanan)\b/i;
 // Read on the trimmed gap between the word and the figure.
@@ -226,7 +238,7 @@ export function statedAverages(sentences: readonly Sentence[]): StatedAverage[] 
   for (const sentence of sentences) {
     if (sentence.kind === 'heading') continue;
     const text = sentence.text;
-    const words = [...text.matchAll(new RegExp(AVERAGE_WORD.source, 'gi'))];
+    const words = [...text.matchAll(AVERAGE_WORDS)];
     if (words.length !== 1) continue;
     const word = words[0] as RegExpMatchArray;
     const wordEnd = (word.index ?? 0) + word[0].length;

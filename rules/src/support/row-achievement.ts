@@ -6,9 +6,12 @@
  * has already judged, so that no figure is reported twice.
  */
 import { achievementInterval, contains, overlaps, pointAchievement, polarityFor, type AchievementPolarity, type ResolvedConfig, type Tolerance } from '@lkip/engine';
+import { resolveProfile, type AgencyProfile } from '@lkip/parse';
 import type { Cell, Indicator, LkipDocument, Quantity, RawTable } from '@lkip/schema';
 import { asStated, isCount, readingsOf } from './figures.js';
+import { perDocument } from './memo.js';
 import { cleanText, columnsOf, isBlank, isNumberingRow, isSummaryRow, onlyFigure, partnerColumn, rowLabel, yearOf } from './table-roles.js';
+import { indicatorById } from './indexes.js';
 
 export interface AchievementRow {
   table: RawTable;
@@ -26,25 +29,45 @@ export interface AchievementRow {
   counted: boolean;
 }
 
-/**
- * Indicators whose realisation should go down: deaths, prevalence, poverty, unemployment,
- * inequality, disorder, arrears, cases, stunting … (the indicator's own words; a report that
- * states its formula or a config `polarity` entry decides before these).
- */
-export const LOWER_IS_BETTER_WORDS =
-  /\b(angka\s+kematian|kematian|mortalitas|infeksi|prevalensi|kemiskinan|penduduk\s+miskin|pengangguran|ketimpangan|gini|gangguan|tunggakan|kasus|stunting|gizi\s+buruk|wasting|kriminalitas|kejahatan|pelanggaran|kecelakaan|inflasi|kebakaran|genangan|kawasan\s+kumuh|kumuh|backlog|kesalahan|angka\s+kesakitan|insiden|putus\s+sekolah|buta\s+aksara|penyalahgunaan|semakin\s+(?:kecil|rendah)\s+semakin\s+baik|makin\s+(?:kecil|rendah)\s+makin\s+baik)\b/i;
+/** "semakin kecil semakin baik": the draft says so itself, in any agency's words. */
+const SAYS_LOWER = /\b(?:semakin\s+(?:kecil|rendah)\s+semakin\s+baik|makin\s+(?:kecil|rendah)\s+makin\s+baik)\b/i;
 
 /**
- * Words that turn a lower-is-better subject into a higher-is-better indicator: "kasus yang
- * diselesaikan", "penurunan angka kematian", "gangguan mental yang tertangani".
+ * The agency's words for indicators whose realisation should go down (deaths, prevalence, cases
+ * …) and for the ones that count what was handled or reduced, from the profile the draft was read
+ * with: vocabulary is the profile's data, not the rules'.
  */
-export const HIGHER_DESPITE_WORDS =
-  /\b(tertangani|ditangani|penanganan|menangani|diselesaikan|terselesaikan|penyelesaian|penurunan|menurunnya|berkurangnya|pengurangan|ditindaklanjuti|tindak\s+lanjut|terlayani|pelayanan|pencegahan|dicegah|bebas|terungkap|pengungkapan|diungkap|rehabilitasi|pemulihan|pulih|sembuh|kesembuhan)\b/i;
+export interface PolarityWords {
+  /** Phrases, lower-case with single spaces. */
+  lower: readonly string[];
+  higherDespite: readonly string[];
+}
+
+function phrases(words: readonly string[]): string[] {
+  return [...new Set(words.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim()).filter((w) => w.length > 0))];
+}
+
+/** Whether the text names one of the phrases as whole words (a plain search: the phrases are data, not patterns). */
+function hasPhrase(text: string, list: readonly string[]): boolean {
+  if (list.length === 0) return false;
+  const words = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return list.some((p) => words.includes(` ${p} `));
+}
+
+export const polarityWords = perDocument((doc: LkipDocument): PolarityWords => {
+  let profile: AgencyProfile;
+  try {
+    profile = resolveProfile(undefined, doc.meta.profile ?? 'generic');
+  } catch {
+    profile = resolveProfile(undefined, 'generic');
+  }
+  return { lower: phrases(profile.lowerIsBetterHints ?? []), higherDespite: phrases(profile.higherDespite ?? []) };
+});
 
 /** The words say lower is better, and nothing in them says the indicator counts what was handled or reduced. */
-export function soundsLowerIsBetter(text: string): boolean {
+export function soundsLowerIsBetter(text: string, words: PolarityWords): boolean {
   const clean = cleanText(text);
-  return LOWER_IS_BETTER_WORDS.test(clean) && !HIGHER_DESPITE_WORDS.test(clean);
+  return (SAYS_LOWER.test(clean) || hasPhrase(clean, words.lower)) && !hasPhrase(clean, words.higherDespite);
 }
 
 /** How the draft says its lower-is-better indicators are computed, and which indicators it names. */
@@ -87,14 +110,16 @@ export function statedLowerFormulas(doc: LkipDocument): StatedLowerFormula[] {
  * The lower-is-better formula the draft states for a row or an indicator whose words say lower
  * is better (or that the formula's sentence names); undefined when the draft states none.
  */
-export function statedFormulaFor(text: string, stated: readonly StatedLowerFormula[]): StatedLowerFormula['formula'] | undefined {
+export function statedFormulaFor(text: string, stated: readonly StatedLowerFormula[], polarity: PolarityWords): StatedLowerFormula['formula'] | undefined {
+  // Without a stated formula there is nothing to find: most drafts state none.
+  if (stated.length === 0) return undefined;
   const lower = cleanText(text).toLowerCase();
-  if (HIGHER_DESPITE_WORDS.test(lower)) return undefined;
+  if (hasPhrase(lower, polarity.higherDespite)) return undefined;
   const words = new Set(lower.split(/[^\p{L}]+/u));
   const named = stated.find((s) => s.words.some((w) => words.has(w)));
   if (named) return named.formula;
   const formulas = new Set(stated.map((s) => s.formula));
-  return formulas.size === 1 && soundsLowerIsBetter(lower) ? [...formulas][0] : undefined;
+  return formulas.size === 1 && soundsLowerIsBetter(lower, polarity) ? [...formulas][0] : undefined;
 }
 
 /** The capaian cells capaian-mismatch's measurements already cover, by source offset. */
@@ -103,7 +128,7 @@ export function achievementRows(doc: LkipDocument, covered: ReadonlySet<number>)
   for (const table of doc.tables) {
     const achievementColumns = columnsOf(table, 'achievement');
     if (achievementColumns.length === 0) continue;
-    const indicator = doc.indicators.find((i) => i.id === table.indicatorId);
+    const indicator = table.indicatorId === undefined ? undefined : indicatorById(doc).get(table.indicatorId);
     for (const a of achievementColumns) {
       const year = yearOf(table, a);
       const t = partnerColumn(table, 'target', year);
@@ -208,19 +233,19 @@ function verdictUnder(row: AchievementRow, polarity: AchievementPolarity, tolera
  * use an inverse formula it states elsewhere): a row is reported only when no reading of its
  * polarity explains it.
  */
-export function judgeRow(row: AchievementRow, config: Pick<ResolvedConfig, 'polarity'>, tolerance: Tolerance, statedFormulas: readonly StatedLowerFormula[] = []): RowJudgement | undefined {
+export function judgeRow(row: AchievementRow, config: Pick<ResolvedConfig, 'polarity'>, tolerance: Tolerance, words: PolarityWords, statedFormulas: readonly StatedLowerFormula[] = []): RowJudgement | undefined {
   const stated = row.indicator?.polaritySource === 'stated' ? row.indicator.polarity : undefined;
   const configured = [row.label, row.indicator?.name ?? ''].map((name) => polarityFor(name, config, stated)).find((p) => p.source === 'config');
   const certain = !row.target.ambiguous && !row.realisation.ambiguous && !row.achievement.ambiguous;
   const computedUnder = (p: AchievementPolarity) => pointAchievement(row.target, row.realisation, p) ?? NaN;
-  const documented = configured || stated ? undefined : statedFormulaFor(row.words, statedFormulas);
+  const documented = configured || stated ? undefined : statedFormulaFor(row.words, statedFormulas, words);
   if (configured || stated || documented) {
     const polarity = configured ?? (documented ? { polarity: 'lower-is-better' as const, formula: documented } : { polarity: stated as Indicator['polarity'], formula: 'target/realisation' as const });
     const verdict = verdictUnder(row, polarity, tolerance, configured !== undefined);
     if (!verdict) return undefined;
     return { verdict, polarity: { ...polarity, formula: polarity.formula ?? 'target/realisation' }, polaritySource: configured ? 'config' : 'stated', computed: computedUnder(polarity), certain };
   }
-  const wordsSayLower = soundsLowerIsBetter(row.words);
+  const wordsSayLower = soundsLowerIsBetter(row.words, words);
   const verdicts = [HIGHER, LOWER_RATIO, LOWER_DIFFERENCE].map((p) => verdictUnder(row, p, tolerance));
   if (verdicts.some((v) => v === undefined)) return undefined;
   if (verdicts.includes('holds')) return { verdict: 'holds', polarity: { polarity: 'higher-is-better', formula: 'target/realisation' }, polaritySource: 'default', computed: computedUnder(HIGHER), certain };

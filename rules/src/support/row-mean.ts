@@ -1,5 +1,6 @@
 import { mean, overlaps, type Tolerance } from '@lkip/engine';
 import type { LkipDocument, Measurement, Quantity } from '@lkip/schema';
+import { ofIndicator } from './indexes.js';
 
 /**
  * An average row's capaian may be the mean of the rows' own percentages instead of the ratio of
@@ -8,7 +9,7 @@ import type { LkipDocument, Measurement, Quantity } from '@lkip/schema';
  */
 export function isMeanOfRows(doc: LkipDocument, achievement: Measurement, stated: Quantity, tolerance: Tolerance): boolean {
   if (!achievement.aggregate || achievement.place.tableId === undefined) return false;
-  const rows = doc.measurements.filter(
+  const rows = ofIndicator(doc, achievement.indicatorId).filter(
     (m) =>
       m.role === 'achievement' &&
       !m.aggregate &&

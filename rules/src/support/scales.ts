@@ -5,6 +5,7 @@
  */
 import { configPattern, type Interval, type ResolvedConfig } from '@lkip/engine';
 import type { Band, CategoryScale, Indicator, LkipDocument } from '@lkip/schema';
+import { scalesByIndicator } from './indexes.js';
 
 export interface BandRange {
   /** The label as the scale writes it. */
@@ -41,7 +42,18 @@ function byValue(a: BandRange, b: BandRange): number {
   return a.lo - b.lo || a.hi - b.hi;
 }
 
+const ranges = new WeakMap<CategoryScale, ScaleRanges>();
+
 export function rangesOfScale(scale: CategoryScale): ScaleRanges {
+  let known = ranges.get(scale);
+  if (!known) {
+    known = readRanges(scale);
+    ranges.set(scale, known);
+  }
+  return known;
+}
+
+function readRanges(scale: CategoryScale): ScaleRanges {
   const bands = scale.bands.map(
     (band): BandRange => ({
       label: band.label,
@@ -81,7 +93,7 @@ function configuredScales(config: Pick<ResolvedConfig, 'scales'>, indicator: Ind
  * were written against; the config fills in scales a draft leaves out, such as IKPA's).
  */
 export function scalesFor(doc: LkipDocument, config: Pick<ResolvedConfig, 'scales'>, indicator: Indicator): ScaleRanges[] {
-  const own = doc.scales.filter((s) => s.indicatorIds.includes(indicator.id)).map(rangesOfScale);
+  const own = (scalesByIndicator(doc).get(indicator.id) ?? []).map(rangesOfScale);
   return own.length > 0 ? own : configuredScales(config, indicator);
 }
 

@@ -15,6 +15,9 @@ export const bnn: AgencyProfile = {
   indicatorTerms: {},
   headerSynonyms: { unit: ['bnnp/bnnk', 'bnnk', 'bnnp'] },
   lowerIsBetter: [],
+  // Drug abuse should go down; rehabilitation counts those helped out of it.
+  lowerIsBetterHints: ['penyalahgunaan'],
+  higherDespite: ['rehabilitasi'],
   // Words that follow an office's name in these reports: programme names, services.
   stopWords: ['bnn', 'bnnp', 'bnnk', 'goes', 'pasiar', 'klinik', 'rutan', 'mobil'],
   nameSpellings: [

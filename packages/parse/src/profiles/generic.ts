@@ -22,6 +22,19 @@ export const generic: AgencyProfile = {
   },
   headerSynonyms: {},
   lowerIsBetter: [],
+  // Deaths, prevalence, poverty, unemployment, inequality, disorder, arrears, cases, stunting …:
+  // subjects of public reports whose realisation should go down (the rules' hint, not a verdict).
+  lowerIsBetterHints: [
+    'angka kematian', 'kematian', 'mortalitas', 'infeksi', 'prevalensi', 'kemiskinan', 'penduduk miskin', 'pengangguran',
+    'ketimpangan', 'gini', 'gangguan', 'tunggakan', 'kasus', 'stunting', 'gizi buruk', 'wasting', 'kriminalitas', 'kejahatan',
+    'pelanggaran', 'kecelakaan', 'inflasi', 'kebakaran', 'genangan', 'kawasan kumuh', 'kumuh', 'backlog', 'kesalahan',
+    'angka kesakitan', 'insiden', 'putus sekolah', 'buta aksara',
+  ],
+  higherDespite: [
+    'tertangani', 'ditangani', 'penanganan', 'menangani', 'diselesaikan', 'terselesaikan', 'penyelesaian', 'penurunan',
+    'menurunnya', 'berkurangnya', 'pengurangan', 'ditindaklanjuti', 'tindak lanjut', 'terlayani', 'pelayanan', 'pencegahan',
+    'dicegah', 'bebas', 'terungkap', 'pengungkapan', 'diungkap', 'pemulihan', 'pulih', 'sembuh', 'kesembuhan',
+  ],
   stopWords: [
     'jajaran', 'tahun', 'ta', 'target', 'realisasi', 'indeks', 'nilai', 'dan', 'dengan', 'yang', 'di', 'pada', 'sebesar',
     'telah', 'sudah', 'dalam', 'untuk', 'sebagai', 'berkategori', 'kinerja', 'capaian', 'wilayah', 'melakukan', 'selaku',

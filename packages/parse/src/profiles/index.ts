@@ -35,6 +35,8 @@ function merge(base: AgencyProfile, over: ProfileOverride & { id?: string; descr
     indicatorTerms: { ...base.indicatorTerms, ...(over.indicatorTerms ?? {}) },
     headerSynonyms,
     lowerIsBetter: [...(over.lowerIsBetter ?? []), ...base.lowerIsBetter],
+    lowerIsBetterHints: [...(over.lowerIsBetterHints ?? []), ...(base.lowerIsBetterHints ?? [])],
+    higherDespite: [...(over.higherDespite ?? []), ...(base.higherDespite ?? [])],
     stopWords: [...base.stopWords, ...(over.stopWords ?? [])],
     nameSpellings: [...base.nameSpellings, ...((over as Partial<AgencyProfile>).nameSpellings ?? [])],
   };

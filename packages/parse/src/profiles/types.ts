@@ -37,6 +37,17 @@ export interface AgencyProfile {
   headerSynonyms: Partial<Record<ColumnRole, string[]>>;
   /** Words of indicator names that make an indicator lower-is-better ("prevalensi"). */
   lowerIsBetter: string[];
+  /**
+   * Softer than `lowerIsBetter`: words of indicator names that suggest lower is better ("kasus",
+   * "kematian") when the draft states no polarity; the rules then accept a capaian computed
+   * either way rather than decide. Whole words, any case.
+   */
+  lowerIsBetterHints?: string[];
+  /**
+   * Words that turn such a subject into an indicator of what was handled or reduced ("kasus yang
+   * diselesaikan", "penurunan angka kematian"): the name no longer suggests lower is better.
+   */
+  higherDespite?: string[];
   /** Capitalised words that follow an office name in running text and are not part of it. */
   stopWords: string[];
   /**
@@ -58,5 +69,7 @@ export interface ProfileOverride {
   indicatorTerms?: Record<string, string>;
   headerSynonyms?: Partial<Record<ColumnRole, string[]>>;
   lowerIsBetter?: string[];
+  lowerIsBetterHints?: string[];
+  higherDespite?: string[];
   stopWords?: string[];
 }
