@@ -38,6 +38,37 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('LintScheduler', () => {
+  it('adopts a lint posted before it existed (the served draft, from boot.ts): its reply is shown like its own', () => {
+    const early = { id: 1, text: 'served', locale: 'id' as const, path: 'draft.md' };
+    scheduler.adopt(early);
+    expect(scheduler.current).toBe(1);
+    // Posted by someone else: the scheduler sends nothing itself.
+    expect(worker.received).toEqual([]);
+    worker.answer({ kind: 'lint', ...early });
+    expect(results.map((r) => r.id)).toEqual([1]);
+  });
+
+  it('drops the adopted lint’s reply once the draft changed, and sends the new text after it', () => {
+    const early = { id: 1, text: 'served', locale: 'id' as const, path: 'draft.md' };
+    scheduler.adopt(early);
+    text = 'edited';
+    scheduler.schedule(job);
+    vi.advanceTimersByTime(150);
+    // The worker is still busy with the adopted job: the new one waits.
+    expect(worker.received).toEqual([]);
+    worker.answer({ kind: 'lint', ...early });
+    expect(results).toEqual([]);
+    expect(worker.received.map((r) => r.text)).toEqual(['edited']);
+    worker.answer(worker.received[0]);
+    expect(results.map((r) => r.id)).toEqual([2]);
+  });
+
+  it('refuses to adopt a job once it has sent one of its own', () => {
+    scheduler.schedule(job);
+    vi.advanceTimersByTime(150);
+    expect(() => scheduler.adopt({ id: 5, text: 'x', locale: 'id', path: 'draft.md' })).toThrow(/already sent/);
+  });
+
   it('debounces a burst of keystrokes into one request with the latest text', () => {
     for (const t of ['a', 'ab', 'abc']) {
       text = t;

@@ -4,6 +4,7 @@ import type { Locale } from '@lkip/engine';
 import { formatCsv } from '@lkip/compare';
 import { offerDownload } from '../draft/download.ts';
 import { cellsOf, cellTarget, flagsFor, provinceAchievement, type CompareDraft } from './cells.ts';
+import { SUMMARY_COLUMNS, nextSort, sortDocuments, trendRows, type SummaryColumn, type SummarySort } from './summary.ts';
 import type { CompareRequest, CompareResponse } from './protocol.ts';
 
 export interface CompareViewProps {
@@ -35,6 +36,9 @@ const WORDS = {
     notes: 'Notes',
     worst: 'Furthest below target',
     total: 'All drafts',
+    sortHint: 'Click a column heading to sort by it; click again to reverse.',
+    trends: 'Year by year',
+    trendNote: 'Realisation (and achievement) of each province office, year by year, each year from that year’s filing.',
     exportCsv: 'Export CSV',
     indicator: 'Indicator',
     legend: 'Achievement of the province office. ! lint findings (click to open the first), * outlier among the provinces, — missing from the draft.',
@@ -81,6 +85,9 @@ const WORDS = {
     notes: 'Catatan',
     worst: 'Terjauh di bawah target',
     total: 'Semua draf',
+    sortHint: 'Klik judul kolom untuk mengurutkan; klik lagi untuk membalik urutan.',
+    trends: 'Dari tahun ke tahun',
+    trendNote: 'Realisasi (dan capaian) kantor provinsi dari tahun ke tahun, tiap tahun dari laporan tahun itu.',
     exportCsv: 'Ekspor CSV',
     indicator: 'Indikator',
     legend: 'Capaian kantor provinsi. ! ada temuan lint (klik untuk membuka yang pertama), * pencilan antarprovinsi, — tidak ada di draf.',
@@ -201,6 +208,7 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
       {skippedNote}
 
       <Summary comparison={comparison} words={w} />
+      {comparison.years.length > 1 ? <Trends comparison={comparison} words={w} /> : null}
 
       <h3>{w.flags}</h3>
       {comparison.flags.length === 0 ? (
@@ -290,24 +298,44 @@ export function CompareView({ documents, onOpenFinding, locale = 'id' }: Compare
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
-/** Per draft: indicators above / at / below target, findings by severity and the worst indicators, with the totals. */
+/** Per draft: indicators above / at / below target, findings by severity and the worst indicators, with the totals; sorted by any column. */
 function Summary({ comparison, words: w }: { comparison: Comparison; words: Words }) {
+  const [sort, setSort] = useState<SummarySort | undefined>(undefined);
+  const documents = useMemo(() => sortDocuments(comparison.documents, sort), [comparison.documents, sort]);
+  const heading: Record<SummaryColumn, string> = {
+    province: w.province,
+    file: w.file,
+    indicators: w.indicators,
+    above: w.above,
+    at: w.at,
+    below: w.below,
+    met: w.met,
+    rank: w.rank,
+    errors: w.errors,
+    warnings: w.warnings,
+    notes: w.notes,
+  };
   return (
     <section aria-label={w.summary}>
       <h3>{w.summary}</h3>
+      <p className="muted small">{w.sortHint}</p>
       <div className="compare-scroll">
         <table className="compare-summary" data-testid="compare-summary">
           <thead>
             <tr>
-              {[w.province, w.file, w.indicators, w.above, w.at, w.below, w.met, w.rank, w.errors, w.warnings, w.notes, w.worst].map((h) => (
-                <th key={h} scope="col">
-                  {h}
+              {SUMMARY_COLUMNS.map((column) => (
+                <th key={column} scope="col" aria-sort={sort?.column === column ? sort.direction : undefined} data-column={column}>
+                  <button type="button" className="sort" data-testid={`sort-${column}`} onClick={() => setSort((current) => nextSort(current, column))}>
+                    {heading[column]}
+                    <span aria-hidden="true">{sort?.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
                 </th>
               ))}
+              <th scope="col">{w.worst}</th>
             </tr>
           </thead>
           <tbody>
-            {comparison.documents.map((doc) => (
+            {documents.map((doc) => (
               <tr key={doc.file} data-file={doc.file}>
                 <th scope="row">{doc.label}</th>
                 <td className="file">{doc.file}</td>
@@ -315,12 +343,24 @@ function Summary({ comparison, words: w }: { comparison: Comparison; words: Word
                 <td>{doc.summary.indicators.above}</td>
                 <td>{doc.summary.indicators.at}</td>
                 <td>{doc.summary.indicators.below}</td>
-                <td>{percent(doc.summary.metShare)}</td>
-                <td>{doc.summary.rank ?? '—'}</td>
+                <td data-testid="summary-met">{percent(doc.summary.metShare)}</td>
+                <td data-testid="summary-rank">{doc.summary.rank ?? '—'}</td>
                 <td data-testid="summary-errors">{doc.summary.findings.errorCount}</td>
                 <td>{doc.summary.findings.warningCount}</td>
                 <td>{doc.summary.findings.infoCount}</td>
-                <td className="worst">{doc.summary.worst.map((i) => `${i.number ?? ''} ${i.name} (${Math.round(i.achievement * 10) / 10}%)`.trim()).join('; ') || '—'}</td>
+                <td className="worst">
+                  {doc.summary.worst.length === 0
+                    ? '—'
+                    : // One line each, cut to the column; the whole name on hover.
+                      doc.summary.worst.map((i) => {
+                        const text = `${i.number ?? ''} ${i.name} (${Math.round(i.achievement * 10) / 10}%)`.trim();
+                        return (
+                          <span key={text} className="worst-item" title={text}>
+                            {text}
+                          </span>
+                        );
+                      })}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -341,6 +381,54 @@ function Summary({ comparison, words: w }: { comparison: Comparison; words: Word
             </tr>
           </tfoot>
         </table>
+      </div>
+    </section>
+  );
+}
+
+const figure = (n: number | null) => (n === null ? '—' : String(Math.round(n * 100) / 100));
+
+/** When the drafts span several fiscal years: per indicator, each province's realisation and achievement year by year (packages/compare's trend). */
+function Trends({ comparison, words: w }: { comparison: Comparison; words: Words }) {
+  const indicators = comparison.indicators.filter((i) => (i.trend?.length ?? 0) > 0);
+  if (indicators.length === 0) return null;
+  return (
+    <section aria-label={w.trends} data-testid="compare-trends">
+      <h3>{w.trends}</h3>
+      <p className="muted small">{w.trendNote}</p>
+      <div className="compare-trends-grid">
+        {indicators.map((indicator) => (
+          <div className="compare-scroll" key={indicator.key}>
+            <table className="compare-trend" data-testid="compare-trend" data-indicator={indicator.key}>
+              <caption>
+                {indicator.number ?? ''} {indicator.name}
+                {indicator.unit ? <span className="muted"> ({indicator.unit})</span> : null}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{w.province}</th>
+                  {comparison.years.map((year) => (
+                    <th key={year} scope="col">
+                      {year}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {trendRows(comparison, indicator.trend).map((row) => (
+                  <tr key={row.province} data-province={row.province}>
+                    <th scope="row">{row.province}</th>
+                    {row.years.map((point, i) => (
+                      <td key={comparison.years[i]} data-year={comparison.years[i]} title={point?.document}>
+                        {point ? `${figure(point.realisation)}${point.achievement === null ? '' : ` (${figure(point.achievement)}%)`}` : '—'}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -65,6 +65,18 @@ export class LintScheduler {
     return this.generation;
   }
 
+  /**
+   * A lint someone else already posted to this worker (boot.ts, for the draft `lkip view` serves)
+   * becomes this scheduler's current job: its reply is shown like one of its own, unless the draft
+   * changes first. Only on a scheduler that has sent nothing yet.
+   */
+  adopt(job: LintJob): void {
+    if (this.inFlight || this.generation >= job.id) throw new Error('adopt: the scheduler has already sent a job');
+    this.generation = job.id;
+    this.inFlight = { kind: 'lint', ...job };
+    this.events.onBusyChange?.(true);
+  }
+
   /** The draft (or the locale) changed: anything in flight is stale from now on. */
   invalidate(): number {
     this.generation++;
