@@ -173,7 +173,7 @@ function buildProgram(io: Io, context: () => Promise<CommandContext>, setExitCod
     .command('view')
     .description('open a draft in the viewer on 127.0.0.1: its findings, quick fixes, saving back to the file')
     .argument('<file>', 'the draft')
-    .option('-p, --port <n>', 'port to listen on (default: a free one)', parseInteger)
+    .option('-p, --port <n>', 'port to listen on (default: 7447, or a free one when it is taken)', parseInteger)
     .option('-c, --config <file>', `use this config file instead of ./lkip.config.json`)
     .action(async (file: string, flags: { port?: number; config?: string }) => {
       // Loaded on demand: only this command needs the HTTP server.

@@ -6,7 +6,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultViewerDist, viewCommand } from '../src/commands/view.js';
+import { DEFAULT_VIEW_PORT, defaultViewerDist, viewCommand } from '../src/commands/view.js';
 import { run } from '../src/index.js';
 import { startViewerServer, type ViewerServer } from '../src/view/server.js';
 import { fakeParse, fakeRules, tempDir, testIo } from './helpers.js';
@@ -381,6 +381,26 @@ describe('lkip view command', () => {
     await expect(viewCommand(path, { port }, second.ctx, { distDir: dist, signal: controller.signal })).rejects.toThrow(`port ${port} is already in use`);
     controller.abort();
     expect(await exit).toBe(0);
+  });
+
+  it('takes a free port when another program holds the default one', async () => {
+    const path = write('draft.md', 'x\n');
+    // Another program on the default port (or an earlier session still open): hold it for the test.
+    const holder = createServer();
+    await new Promise<void>((done) => holder.once('error', () => done()).listen(DEFAULT_VIEW_PORT, '127.0.0.1', () => done()));
+    try {
+      const controller = new AbortController();
+      const { ctx } = context();
+      let server: ViewerServer | undefined;
+      const exit = viewCommand(path, {}, ctx, { distDir: dist, signal: controller.signal, onListening: (s) => (server = s) });
+      await until(() => server !== undefined);
+      expect(server?.port).not.toBe(DEFAULT_VIEW_PORT);
+      expect(server?.port).toBeGreaterThan(0);
+      controller.abort();
+      expect(await exit).toBe(0);
+    } finally {
+      await new Promise<void>((done) => holder.close(() => done()));
+    }
   });
 
   it('hands the page lkip.config.json and refuses an invalid one', async () => {

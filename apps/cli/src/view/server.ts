@@ -30,6 +30,8 @@ export interface ViewerServerOptions {
   draft: ServedDraftFile;
   /** 0 picks a free port. */
   port: number;
+  /** When `port` is taken, listen on a free one instead of failing (the default port, not one the user named). */
+  anyPortIfTaken?: boolean;
   /** Defaults to 32 random bytes; tests pass their own. */
   token?: string;
   /**
@@ -214,15 +216,20 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
     createReadStream(file).pipe(res);
   }
 
-  await new Promise<void>((resolveListen, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new CliError(`port ${options.port} is already in use; pick another with --port`) : error);
-    };
-    server.once('error', onError);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', onError);
-      resolveListen();
+  const listen = (on: number) =>
+    new Promise<void>((resolveListen, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        reject(error.code === 'EADDRINUSE' ? new CliError(`port ${on} is already in use; pick another with --port`) : error);
+      };
+      server.once('error', onError);
+      server.listen(on, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolveListen();
+      });
     });
+  await listen(options.port).catch((error: unknown) => {
+    if (options.anyPortIfTaken && options.port !== 0 && error instanceof CliError) return listen(0);
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
 
