@@ -227,8 +227,9 @@ async function main() {
           since = performance.now();
         } else if (m.type === 'end') {
           onDuration(m.ms);
-          // Over the bound: a suspect, run again alone after the campaign. A rerun hears of every case.
-          if (rerun || m.ms > opts.slowMs) onTimed(m.n, m.ms, false);
+          // Over a bound: a suspect, run again alone after the campaign. A rerun hears of every case.
+          // A case that finished past --hang-ms between two ticks of the watchdog is a suspected hang too.
+          if (rerun || m.ms > opts.slowMs || m.ms > opts.hangMs) onTimed(m.n, m.ms, m.ms > opts.hangMs);
         } else if (m.type === 'failure') {
           const file = record(m.n, 'crash', m.failure);
           failures.push({ n: m.n, kind: 'crash', where: m.failure.where, message: m.failure.message, file });
