@@ -7,7 +7,6 @@
 //
 // Usage: node scripts/bench-pdf.mjs [file.pdf draft.md]   (defaults: the NTT fixture from LibreOffice and its draft)
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,13 +21,13 @@ for (const pkg of ['packages/pdf', 'packages/parse', 'packages/engine', 'rules']
     process.exit(2);
   }
 }
-const { convertPdf } = await import(dist('packages/pdf'));
+const { convertPdf, loadLegacyPdfjs } = await import(dist('packages/pdf'));
 const { parseDraft } = await import(dist('packages/parse'));
 const { lintDocument, resolveConfig } = await import(dist('packages/engine'));
 const { rules } = await import(dist('rules'));
-// pdf.js as packages/pdf resolves it: the same build, the same options as the reader.
-const requireFromPdf = createRequire(`${root}packages/pdf/package.json`);
-const pdfjs = await import(pathToFileURL(requireFromPdf.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href);
+// pdf.js as packages/pdf loads it: the same build, loaded the same way (see load-pdfjs.ts), the
+// same options as the reader.
+const pdfjs = await loadLegacyPdfjs();
 const config = resolveConfig({});
 
 const bytes = new Uint8Array(readFileSync(pdfFile));

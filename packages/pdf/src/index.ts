@@ -3,13 +3,13 @@ import { writeMarkdown, type LaidOutPage } from './layout/document.js';
 import { layoutPage } from './layout/page.js';
 import type { PdfLocation } from './locations.js';
 import { readPage, type Ops } from './read-page.js';
-import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { withPdfjsInflate } from './sync-inflate.js';
+import { loadLegacyPdfjs, type PdfjsModule } from './load-pdfjs.js';
 
 export { PdfError, type PdfErrorCode } from './errors.js';
 export { describePdfPage, pdfLocationAt, type PdfLocation } from './locations.js';
+export { loadLegacyPdfjs, type PdfjsModule } from './load-pdfjs.js';
 export type { BBox } from './layout/types.js';
-
-type PdfjsModule = typeof Pdfjs;
 
 export interface ConvertPdfOptions {
   /**
@@ -42,7 +42,7 @@ let defaultPdfjs: Promise<PdfjsModule> | undefined;
 async function loadPdfjs(option: ConvertPdfOptions['pdfjs']): Promise<PdfjsModule> {
   if (typeof option === 'function') return option();
   if (option) return option;
-  defaultPdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').catch((error: unknown) => {
+  defaultPdfjs ??= loadLegacyPdfjs().catch((error: unknown) => {
     defaultPdfjs = undefined;
     throw error;
   });
@@ -63,6 +63,11 @@ function looksLikePdf(data: Uint8Array): boolean {
 export async function convertPdf(data: Uint8Array, options: ConvertPdfOptions = {}): Promise<PdfConversion> {
   if (!looksLikePdf(data)) throw new PdfError('not-a-pdf', 'not a PDF file (it does not start with %PDF-)');
   const pdfjs = await loadPdfjs(options.pdfjs);
+  // The default pdf.js runs its worker on this thread in Node: see sync-inflate.ts.
+  return options.pdfjs === undefined ? withPdfjsInflate(() => convertWith(pdfjs, data, options)) : convertWith(pdfjs, data, options);
+}
+
+async function convertWith(pdfjs: PdfjsModule, data: Uint8Array, options: ConvertPdfOptions): Promise<PdfConversion> {
   const ops: Ops = pdfjs.OPS as unknown as Ops;
   // pdf.js may hand the buffer to its worker (detaching it): give it a copy.
   const task = pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });

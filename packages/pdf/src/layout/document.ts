@@ -27,7 +27,7 @@ type Item =
       /** Where the paragraph goes on over the next page: the page, its box there, and the offset in `block.text` it starts at. */
       more?: { page: number; box: BBox; from: number };
     }
-  | { kind: 'table'; rows: TableRowOut[]; last: Extract<PageBlock, { kind: 'table' }>; keys: Set<string> }
+  | { kind: 'table'; rows: TableRowOut[]; last: Extract<PageBlock, { kind: 'table' }>; keys?: Set<string> }
   | { kind: 'fraction'; page: number; block: Extract<PageBlock, { kind: 'fraction' }> };
 
 /**
@@ -58,6 +58,8 @@ export function writeMarkdown(pages: LaidOutPage[]): { markdown: string; locatio
       if (block.kind === 'table') {
         const prev = items[items.length - 1];
         if (i === 0 && prev?.kind === 'table' && prev === previousPageLast && continues(prev.last, block)) {
+          // The rows' keys are made only for a table that a page break may continue.
+          prev.keys ??= new Set(prev.rows.map((r) => rowKey(r.cells)));
           const rows = continuationRows(prev.keys, block);
           const lastRow = prev.rows[prev.rows.length - 1];
           if (lastRow && rows[0] && isSplitRow(lastRow.cells, rows[0], known)) lastRow.cells = joinSplitRow(lastRow.cells, rows.shift() as TableCell[]);
@@ -68,7 +70,7 @@ export function writeMarkdown(pages: LaidOutPage[]): { markdown: string; locatio
           prev.last = block;
           return;
         }
-        items.push({ kind: 'table', rows: block.rows.map((cells) => ({ cells, page: p.page })), last: block, keys: new Set(block.rows.map(rowKey)) });
+        items.push({ kind: 'table', rows: block.rows.map((cells) => ({ cells, page: p.page })), last: block });
       } else if (block.kind === 'fraction') items.push({ kind: 'fraction', page: p.page, block });
       else {
         const prev = items[items.length - 1];
