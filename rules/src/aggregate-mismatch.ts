@@ -1,6 +1,6 @@
 import { contains, defineRule, div, mean, overlaps, point, roundTo, scale, sub, sum, type Derivation, type FindingEvidence, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
 import type { BudgetLine, Cell, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, placeNote, replaceNumber, said, saidValue } from './support/describe.js';
+import { formatLike, placeNote, replaceNumber, said, saidValue, unitOrLabel } from './support/describe.js';
 import { computedFigure, figureOf } from './support/evidence.js';
 import { columnsOf, isNumberingRow, onlyFigure, partnerColumn, yearOf } from './support/table-roles.js';
 
@@ -685,7 +685,9 @@ export default defineRule({
     const budget = doc.budget.flatMap((line) => budgetArithmetic(doc, line, tolerance));
     const averages = doc.tables.flatMap((table) => averageRows(table, tolerance));
     const findings = [...withoutConsequences(relations, totals), ...withoutConsequences([], groups.concat(budget)), ...averages, ...proseAgainstTable(doc)];
-    for (const finding of findings) reportFinding(finding, (d) => context.report(d));
+    // A row named by an office's other spelling is that office (see unitOrLabel).
+    const report = (d: ReportDescriptor) => context.report(d.subject?.unit ? { ...d, subject: { ...d.subject, unit: unitOrLabel(doc, d.subject.unit) } } : d);
+    for (const finding of findings) reportFinding(finding, report);
   },
 });
 

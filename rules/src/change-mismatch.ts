@@ -1,6 +1,6 @@
 import { contains, defineRule, div, overlaps, point, roundTo, scale, sub, type Interval, type Tolerance } from '@lkip/engine';
 import type { Cell, ColumnRole, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, replaceNumber, said, saidValue } from './support/describe.js';
+import { formatLike, replaceNumber, said, saidValue, unitOrLabel } from './support/describe.js';
 import { computedFigure, figureOf } from './support/evidence.js';
 import { cleanText, columnsOf, isNumberingRow, onlyFigure, rowLabel, shortLabel, tableName } from './support/table-roles.js';
 
@@ -195,7 +195,7 @@ export default defineRule({
             earlierYear: pair.earlierYear,
             computed: saidValue(roundTo(result.computed, decimals), decimals),
           };
-          const subject = { unit: shortLabel(rowLabel(table, row.cells), 40), detail: `${tableName(table)}: ${data.column}` };
+          const subject = { unit: unitOrLabel(doc, shortLabel(rowLabel(table, row.cells), 40)), detail: `${tableName(table)}: ${data.column}` };
           if (result.verdict === 'rounding') {
             context.report({ at: stated.position, messageId: 'holdsByRounding', data, level: 'rounding', subject });
             continue;

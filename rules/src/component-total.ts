@@ -1,6 +1,6 @@
 import { contains, defineRule, overlaps, sum, type Interval, type Tolerance } from '@lkip/engine';
 import type { Cell, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { formatLike, replaceNumber } from './support/describe.js';
+import { formatLike, replaceNumber, unitOrLabel } from './support/describe.js';
 import { figureText } from './support/figures.js';
 
 /**
@@ -133,7 +133,7 @@ export default defineRule({
             ...(evidence === 'rows' ? { rows: holding.length, line: holding[0]?.stated.position.line ?? 0 } : {}),
           },
           suggestions: [{ messageId: 'replace', data: { computed }, fix: { at: c.stated.position, text: replaceNumber(c.stated, c.computed, c.stated.decimals) } }],
-          subject: { unit: rowName(table.rows[c.row]), detail: `${totalName}: ${names.join(' + ')}` },
+          subject: { unit: unitOrLabel(doc, rowName(table.rows[c.row])), detail: `${totalName}: ${names.join(' + ')}` },
         });
       }
     }

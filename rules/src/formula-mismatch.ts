@@ -1,6 +1,6 @@
 import { add, contains, defineRule, div, lineRef, mean, mul, overlaps, point, roundTo, scale, sum, wordRef, type Interval, type ReportDescriptor, type Tolerance } from '@lkip/engine';
 import type { Cell, Formula, LkipDocument, Quantity, RawTable } from '@lkip/schema';
-import { clip, formatLike, replaceNumber, said, saidValue } from './support/describe.js';
+import { clip, formatLike, replaceNumber, said, saidValue, unitOrLabel } from './support/describe.js';
 import { figureText } from './support/figures.js';
 import { proseExpressions, type ProseExpression } from './support/prose-arithmetic.js';
 
@@ -133,7 +133,7 @@ function reportRow(doc: LkipDocument, row: FormulaRow, check: RowCheck, fits: Al
   const indicator = doc.indicators.find((i) => i.id === indicatorId);
   const subject = {
     ...(indicator ? { indicator: String(indicator.number ?? indicator.key) } : {}),
-    ...(row.label ? { unit: row.label } : {}),
+    ...(row.label ? { unit: unitOrLabel(doc, row.label) } : {}),
     detail: `${formula.result}: ${data.formula}`,
   };
   if (check.roundingOnly) {

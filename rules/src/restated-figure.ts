@@ -1,9 +1,8 @@
 import { defineRule, lineRef, overlaps, point, wordRef, type FindingEvidence, type Interval, type Tolerance } from '@lkip/engine';
 import type { LkipDocument, Quantity, RawTable, Sentence } from '@lkip/schema';
-import { clip, said } from './support/describe.js';
+import { clip, replaceNumber, said, unitOrLabel } from './support/describe.js';
 import { figureKey, figureOf, measurementAt } from './support/evidence.js';
 import { figureText } from './support/figures.js';
-import { replaceNumber } from './support/describe.js';
 import { figuresOf, isExactCount, isYear, unitKey, type SentenceFigure } from './support/prose-sums.js';
 import { perDocument } from './support/memo.js';
 import { cellFigure, columnRoleOf, keyIndex, mentions, normalise, normalisedWithOffsets, tableRows, type FigureRole, type KeyIndex, type Mention, type TableRow } from './support/table-mentions.js';
@@ -339,7 +338,7 @@ export default defineRule({
           data: { row: clip(reference.row.label, 50), role: ROLE_NAMES[role], stated: said(figure.q), cell: said(reference.cell), line: reference.cell.position.line, table: tableName(table), column: columnName(table, reference.column) },
           suggestions: [{ messageId: 'useTable', data: { cell: cellText }, fix: { at: figure.q.position, text: replaceNumber(figure.q, reference.cell.value, reference.cell.decimals) } }],
           related: candidates.map((c) => ({ at: c.cell.position, note: `${tableName(c.row.table)}, ${clip(c.row.label, 40)}, ${columnName(c.row.table, c.column)}` })),
-          subject: { unit: reference.row.label.slice(0, 60), role, detail: `${table.columns.join(' | ').slice(0, 80)}: ${(table.columns[reference.column] ?? '').replace(/\s+/g, ' ').trim() || `kolom ${reference.column + 1}`}` },
+          subject: { unit: unitOrLabel(doc, reference.row.label.slice(0, 60)), role, detail: `${table.columns.join(' | ').slice(0, 80)}: ${(table.columns[reference.column] ?? '').replace(/\s+/g, ' ').trim() || `kolom ${reference.column + 1}`}` },
           evidence: evidenceOf(doc, figure.q, reference.cell, role),
         });
       }
