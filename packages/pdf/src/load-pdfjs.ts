@@ -13,8 +13,8 @@ const WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs' as string;
  * The legacy build brings core-js polyfills, and two of them replace built-ins that Node already
  * has, for every module of the process: `Array.prototype.push` (core-js finds V8's too lenient
  * about arrays whose length is read-only, a case no code here meets) and `JSON.parse` (for the
- * reviver's source text). The replacement push is a loop in JavaScript: profiled on the NTT
- * fixture's conversion, it took a quarter of the time, and it slowed the lint that follows too.
+ * reviver's source text). The replacement push is a loop in JavaScript: profiled on a 72-page
+ * fixture PDF's conversion, it took a quarter of the time, and it slowed the lint that follows too.
  * Both are put back once the modules are loaded; the polyfills that only add what Node 20 lacks
  * (`Promise.withResolvers`, the new Set methods…) stay, pdf.js needs them.
  */

@@ -3,7 +3,7 @@
  * one, and with its own inflate when there is none. In Node the platform's is web streams over
  * zlib on the thread pool: for a draft's many small content streams (each read twice, for the
  * text and for the drawing) the stream plumbing and the waits cost more than the inflating.
- * Measured on the NTT fixture (72 pages, 5 runs each, alternating): 0.81–0.93 s a conversion
+ * Measured on a 72-page fixture PDF from LibreOffice (5 runs each, alternating): 0.81–0.93 s a conversion
  * without it against 0.99–1.13 s with it, the same Markdown. So while a conversion runs in Node,
  * the global is hidden and pdf.js takes its own path (its designed fallback: a stream whose
  * platform inflate fails is read by pdf.js itself). Browsers keep theirs.

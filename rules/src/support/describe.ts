@@ -10,7 +10,7 @@ const spelled = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
 /**
  * A row's label as a finding's subject: the office's name when the label is one of the ways the
- * draft writes that office ("BNNP NTT" for the province's office), so that one office is counted
+ * draft writes that office (an acronym of its place for the province's office), so that one office is counted
  * once in the summaries, whatever row named it; otherwise the label as written.
  */
 export function unitOrLabel(doc: LkipDocument, label: string): string {
