@@ -114,3 +114,30 @@ describe.skipIf(!built)('a compare worker that runs out of memory (built CLI)', 
     expect(r.stderr).toBe('lkip: a compare worker ran out of memory loading the reader (4 MB); raise it with LKIP_COMPARE_WORKER_MB=N\n');
   }, 60_000);
 });
+
+describe('lkip lint --previous <folder>: what the walk skips is named', () => {
+  const YEARS = join(ROOT, 'fixtures/compare-years');
+
+  it('passes over a README and a link to a folder, one line each, and holds the draft against the filing', async () => {
+    mkdirSync(join(dir, 'filings'));
+    copyFileSync(join(YEARS, 'teluk-cendana-2023', 'draft.md'), join(dir, 'filings', 'teluk-cendana-2023.md'));
+    writeFileSync(join(dir, 'filings', 'README.md'), '# Laporan tahun lalu\n\nBerkas-berkas LKIP tahun 2023.\n');
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'filings', 'folder.md'));
+    copyFileSync(join(YEARS, 'teluk-cendana-2024', 'draft.md'), join(dir, 'draft-2024.md'));
+
+    const r = await lkip(['lint', '--locale', 'en', '--format', 'json', 'draft-2024.md', '--previous', 'filings']);
+    expect(r.stderr).toBe(['lkip: previous filing filings/README.md: skipped, not an LKIP draft', 'lkip: previous filing filings/folder.md: skipped, a symbolic link to a folder, not followed', ''].join('\n'));
+    expect(r.code).toBe(1);
+    const messages = (JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0]?.messages ?? [];
+    expect(messages.some((m) => m.ruleId === 'history-mismatch')).toBe(true);
+  });
+
+  it('refuses a folder of filings it cannot read, on one line, rather than check against nothing', async () => {
+    mkdirSync(join(dir, 'filings', 'locked'), { recursive: true });
+    copyFileSync(join(YEARS, 'teluk-cendana-2023', 'draft.md'), join(dir, 'filings', 'locked', 'draft.md'));
+    copyFileSync(join(YEARS, 'teluk-cendana-2024', 'draft.md'), join(dir, 'draft-2024.md'));
+    const r = await lkip(['lint', '--locale', 'en', 'draft-2024.md', '--previous', 'filings']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'lkip: previous filing filings/locked: cannot read directory: permission denied\n' });
+  });
+});

@@ -82,9 +82,12 @@ describe('lkip lint --previous: this year’s figures for last year against last
   });
 
   it('refuses an earlier filing it cannot read, on one line', async () => {
-    const missing = await lkip(['lint', draft('teluk-cendana-2024'), '--previous', 'no/such/draft-2023.md']);
+    const missing = await lkip(['lint', '--locale', 'en', draft('teluk-cendana-2024'), '--previous', 'no/such/draft-2023.md']);
     expect(missing).toEqual({ code: 2, stdout: '', stderr: "lkip: previous filings: No files matching 'no/such/draft-2023.md' were found.\n" });
-    const notes = await lkip(['lint', draft('teluk-cendana-2024'), '--previous', `${YEARS}/PLANTED.md`]);
+    const notes = await lkip(['lint', '--locale', 'en', draft('teluk-cendana-2024'), '--previous', `${YEARS}/PLANTED.md`]);
+    // In the default language, the same line in Indonesian.
+    const id = await lkip(['lint', draft('teluk-cendana-2024'), '--previous', `${YEARS}/PLANTED.md`]);
+    expect(id.stderr).toBe(`lkip: laporan tahun sebelumnya ${YEARS}/PLANTED.md: tidak ada indikator kinerja; apakah ini draf LKIP?\n`);
     expect(notes).toEqual({ code: 2, stdout: '', stderr: `lkip: previous filing ${YEARS}/PLANTED.md: no performance indicators found; is this an LKIP draft?\n` });
   });
 });
