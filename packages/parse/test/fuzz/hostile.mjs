@@ -61,91 +61,77 @@ const paragraphs = (text) =>
     .map((line) => `<w:p><w:r><w:t xml:space="preserve">${line.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')}</w:t></w:r></w:p>`)
     .join('');
 
+const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+const PACKAGE_RELS =
+  '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+
 function pack(parts, level = 6) {
-  return zipSync(
-    {
-      '[Content_Types].xml': utf8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-      '_rels/.rels': utf8(
-        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-      ),
-      ...parts,
-    },
-    { level },
+  return zipSync({ '[Content_Types].xml': utf8(CONTENT_TYPES), '_rels/.rels': utf8(PACKAGE_RELS), ...parts }, { level });
+}
+
+/**
+ * A Word package written as a stream, so that a part of many megabytes is never held unpacked:
+ * `fill(part)` opens parts (`part(name, level)` gives a function taking the next chunk, and
+ * whether it is the last) after the content types and the package relationships.
+ */
+function streamedPackage(fill) {
+  const chunks = [];
+  const zip = new Zip((error, data) => {
+    if (error) throw error;
+    chunks.push(data);
+  });
+  const part = (name, level = 6) => {
+    const file = new ZipDeflate(name, { level });
+    zip.add(file);
+    return (data, last = false) => file.push(data, last);
+  };
+  part('[Content_Types].xml')(utf8(CONTENT_TYPES), true);
+  part('_rels/.rels')(utf8(PACKAGE_RELS), true);
+  fill(part);
+  zip.end();
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+/** Made once per process and size: the packages below take seconds to deflate. */
+const memo = new Map();
+const memoised = (key, make) => {
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key);
+};
+
+/** A package whose document part unpacks to `mb` MB: deflated from the same chunk pushed again and again. */
+function bomb(mb) {
+  return memoised(`bomb:${mb}`, () =>
+    streamedPackage((part) => {
+      const document = part('word/document.xml', 1);
+      document(utf8(`<?xml version="1.0"?><w:document ${W}><w:body>`));
+      const chunk = utf8('<w:p><w:r><w:t>Target 100 Realisasi 90</w:t></w:r></w:p>'.repeat(1500));
+      for (let size = 0; size < mb * 1024 * 1024; size += chunk.length) document(chunk);
+      document(utf8('</w:body></w:document>'), true);
+    }),
   );
 }
 
-const bombs = new Map();
-/**
- * A package whose document part unpacks to `mb` MB: deflated from the same chunk pushed again and
- * again, so the generator never holds the unpacked part (memoised).
- */
-function bomb(mb) {
-  const cached = bombs.get(mb);
-  if (cached) return cached;
-  const chunks = [];
-  const zip = new Zip((error, data) => {
-    if (error) throw error;
-    chunks.push(data);
-  });
-  const add = (name, data, level = 6) => {
-    const file = new ZipDeflate(name, { level });
-    zip.add(file);
-    file.push(data, true);
-  };
-  add('[Content_Types].xml', utf8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'));
-  add('_rels/.rels', utf8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'));
-  const part = new ZipDeflate('word/document.xml', { level: 1 });
-  zip.add(part);
-  part.push(utf8(`<?xml version="1.0"?><w:document ${W}><w:body>`));
-  const chunk = utf8('<w:p><w:r><w:t>Target 100 Realisasi 90</w:t></w:r></w:p>'.repeat(1500));
-  for (let size = 0; size < mb * 1024 * 1024; size += chunk.length) part.push(chunk);
-  part.push(utf8('</w:body></w:document>'), true);
-  zip.end();
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  bombs.set(mb, bytes);
-  return bytes;
-}
-
-const pictureBombs = new Map();
 /**
  * A small, readable document with a "picture" of `mb` MB of zeros beside it: the converter never
  * reads pictures, but every part counts toward the package's budget (the document part is
- * rewritten through JSZip, which unpacks every part). Streamed like `bomb`, and memoised.
+ * rewritten through JSZip, which unpacks every part).
  */
 function pictureBomb(mb) {
-  const cached = pictureBombs.get(mb);
-  if (cached) return cached;
-  const chunks = [];
-  const zip = new Zip((error, data) => {
-    if (error) throw error;
-    chunks.push(data);
-  });
-  const add = (name, data) => {
-    const file = new ZipDeflate(name, { level: 6 });
-    zip.add(file);
-    file.push(data, true);
-  };
-  add('[Content_Types].xml', utf8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'));
-  add('_rels/.rels', utf8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'));
-  add('word/document.xml', documentXml(paragraphs('Target 100\nRealisasi 90')));
-  const picture = new ZipDeflate('word/media/image1.png', { level: 1 });
-  zip.add(picture);
-  const zeros = new Uint8Array(1024 * 1024);
-  for (let i = 0; i < mb; i++) picture.push(zeros, i === mb - 1);
-  zip.end();
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  pictureBombs.set(mb, bytes);
-  return bytes;
+  return memoised(`picture:${mb}`, () =>
+    streamedPackage((part) => {
+      part('word/document.xml')(documentXml(paragraphs('Target 100\nRealisasi 90')), true);
+      const picture = part('word/media/image1.png', 1);
+      const zeros = new Uint8Array(1024 * 1024);
+      for (let i = 0; i < mb; i++) picture(zeros, i === mb - 1);
+    }),
+  );
 }
 
 /** Sets the size a zip claims for `name` (central directory and local header) to `size`. */
