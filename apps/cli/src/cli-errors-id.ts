@@ -46,7 +46,6 @@ const PHRASES: readonly [RegExp, string][] = [
   [/: --fix cannot write Word documents; fix the draft in Word, or run `lkip convert` and lint the Markdown \(--fix-dry-run shows the fixes\)/, ': --fix tidak dapat menulis dokumen Word; perbaiki draf di Word, atau jalankan `lkip convert` dan periksa Markdown-nya (--fix-dry-run menampilkan perbaikannya)'],
   [/^skipped /, 'dilewati '],
   [/: skipped, not an LKIP draft$/, ': dilewati, bukan draf LKIP'],
-  [/: skipped, /, ': dilewati, '],
   [/: no performance indicators found; is this an LKIP draft\?$/, ': tidak ada indikator kinerja; apakah ini draf LKIP?'],
   [/^previous filings: /, 'laporan tahun sebelumnya: '],
   [/^previous filing /, 'laporan tahun sebelumnya '],
