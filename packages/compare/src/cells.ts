@@ -1,4 +1,4 @@
-import type { LintMessage } from '@lkip/engine';
+import { unitNamed, type LintMessage } from '@lkip/engine';
 import type { Indicator, Measurement, MeasurementRole, PlaceKind, ReportingUnit } from '@lkip/schema';
 import type { CategoryLabel, CellFinding, ComparableDocument, ComparisonCell, Figure, ReportingUnitKind } from './types.js';
 
@@ -196,7 +196,7 @@ function within(message: LintMessage, spot: Spot): boolean {
   return afterStart && beforeEnd;
 }
 
-/** Rules name what a finding is about (`subject`): "IKK 8", the indicator's name, an office's name. */
+/** Rules name what a finding is about (`subject`): "<acronym> 8", the indicator's name, an office's name. */
 function subjectCells(doc: ComparableDocument, message: LintMessage, provinceKey: string): string[] {
   const subject = message.subject;
   if (!subject?.indicator) return [];
@@ -204,9 +204,9 @@ function subjectCells(doc: ComparableDocument, message: LintMessage, provinceKey
   if (indicators.length === 0) return [];
   let unitKeys: string[];
   if (subject.unit) {
-    const wanted = normalise(subject.unit);
-    unitKeys = doc.units.filter((u) => [u.id, u.name, u.placeName, ...u.spellings].some((s) => normalise(s) === wanted)).map((u) => u.id);
-    if (unitKeys.length === 0) return [];
+    const unit = doc.units.find((u) => u.id === subject.unit) ?? unitNamed(doc.units, subject.unit);
+    if (!unit) return [];
+    unitKeys = [unit.id];
   } else {
     unitKeys = [provinceKey];
   }
@@ -215,7 +215,8 @@ function subjectCells(doc: ComparableDocument, message: LintMessage, provinceKey
 
 function indicatorMatches(indicator: Indicator, text: string): boolean {
   const wanted = normalise(text);
-  const numbered = /^(?:ikk|iku|indikator)\s*(\d+)$/.exec(wanted);
+  // "IKU 3", "IKSS 3", "Indikator 3": whatever the agency calls its indicators, then the number.
+  const numbered = /^\p{L}[\p{L}.]{0,11}\s*(\d+)$/u.exec(wanted);
   if (numbered) return indicator.number === Number(numbered[1]);
   if (/^\d+$/.test(wanted)) return indicator.number === Number(wanted);
   return [indicator.id, indicator.name, indicator.key, ...indicator.names].some((s) => normalise(s) === wanted);

@@ -8,6 +8,7 @@ export * from './rule-settings.js';
 export * from './directives.js';
 export * from './linter.js';
 export * from './order.js';
+export * from './units.js';
 export * from './fixer.js';
 export * from './result.js';
 export * from './fingerprint.js';

@@ -1,4 +1,4 @@
-import { lineRef, numberRef, placeRef } from '@lkip/engine';
+import { lineRef, numberRef, placeRef, unitNamed } from '@lkip/engine';
 import type { LkipDocument, Place, Quantity } from '@lkip/schema';
 import { formatIndonesianNumber, numberStyleOf } from '@lkip/parse';
 
@@ -6,17 +6,13 @@ export function unitName(doc: LkipDocument, unitId: string | undefined): string 
   return doc.units.find((u) => u.id === unitId)?.name ?? '';
 }
 
-const spelled = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-
 /**
- * A row's label as a finding's subject: the office's name when the label is one of the ways the
- * draft writes that office (an acronym of its place for the province's office), so that one office is counted
- * once in the summaries, whatever row named it; otherwise the label as written.
+ * A row's label as a finding's subject: the office's name when the label names that office (see
+ * `unitNamed`), so that one office is counted once in the summaries, whatever row named it;
+ * otherwise the label as written.
  */
 export function unitOrLabel(doc: LkipDocument, label: string): string {
-  const wanted = spelled(label);
-  const unit = doc.units.find((u) => spelled(u.name) === wanted || u.spellings.some((s) => spelled(s) === wanted));
-  return unit?.name ?? label;
+  return unitNamed(doc.units, label)?.name ?? label;
 }
 
 /** What the draft calls its indicators ("IKU", "IKK"), as the reader found it; "Indikator" when it names none. */
