@@ -4,7 +4,8 @@ import type { LintMessage } from '@lkip/engine';
 import { words } from '../i18n.js';
 import type { LocatedMessage } from '../word-locations.js';
 import { codeFrame, sourceLines } from './code-frame.js';
-import { displayPath } from './stylish.js';
+import { displayPath } from './display-path.js';
+import { closingLines, countsText, totalsOf } from './totals.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -15,20 +16,10 @@ import type { Formatter } from './types.js';
 export const codeframe: Formatter = (results, context) => {
   const c = createColors(context.color);
   const w = words(context.locale);
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
   let out = '';
 
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    infos += result.infoCount;
-    fixableErrors += result.fixableErrorCount;
-    fixableWarnings += result.fixableWarningCount;
 
     const text = result.output ?? result.source;
     const lines = text === undefined ? undefined : sourceLines(text);
@@ -62,13 +53,9 @@ export const codeframe: Formatter = (results, context) => {
     if (out.endsWith('\n\n')) out = out.slice(0, -1);
   }
 
-  const total = errors + warnings + infos;
-  if (total === 0) return '';
-  const summaryColour = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
-  const counts = [w.errors(errors), w.warnings(warnings), ...(infos > 0 ? [w.infos(infos)] : [])].join(', ');
-  out += '\n' + summaryColour(c.bold(`✖ ${w.problems(total)} (${counts})`)) + '\n';
-  if (fixableErrors > 0 || fixableWarnings > 0) out += summaryColour(c.bold(`  ${w.fixable(fixableErrors, fixableWarnings)}`)) + '\n';
-  return out + '\n';
+  const totals = totalsOf(results);
+  if (totals.findings === 0) return '';
+  return out + closingLines(totals, `${w.problems(totals.findings)} (${countsText(totals, context.locale)})`, c, context.locale) + '\n';
 };
 
 interface Row {

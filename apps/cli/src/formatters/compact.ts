@@ -1,6 +1,6 @@
-import { words } from '../i18n.js';
 import { groupWords } from './group-words.js';
 import type { LocatedMessage } from '../word-locations.js';
+import { countsText, totalsOf } from './totals.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -11,15 +11,9 @@ export const compact: Formatter = (results, context) => {
   let out = '';
   let total = 0;
   let problems = 0;
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
   for (const result of results) {
     // A problem is a group of findings one wrong figure explains (see stylish); without groups, each finding is one.
     problems += result.groups?.length ?? result.messages.length;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    infos += result.infoCount;
     for (const m of result.messages) {
       total++;
       const kind = m.severity === 2 || m.fatal ? 'Error' : m.severity === 1 ? 'Warning' : 'Info';
@@ -30,10 +24,6 @@ export const compact: Formatter = (results, context) => {
       out += `${result.filePath}: line ${m.line || 0}, col ${m.column || 0}, ${kind} - ${message}${rule}${where}\n`;
     }
   }
-  if (total > 0) {
-    const w = words(context.locale);
-    const counts = [w.errors(errors), w.warnings(warnings), ...(infos > 0 ? [w.infos(infos)] : [])].join(', ');
-    out += `\n${groupWords(context.locale).problems(problems, total, counts)}\n`;
-  }
+  if (total > 0) out += `\n${groupWords(context.locale).problems(problems, total, countsText(totalsOf(results), context.locale))}\n`;
   return out;
 };

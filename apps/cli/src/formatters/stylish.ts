@@ -6,6 +6,7 @@ import { whereToStart } from '../summary.js';
 import type { LocatedMessage } from '../word-locations.js';
 import { groupWords, type GroupWords } from './group-words.js';
 import { displayPath } from './display-path.js';
+import { closingLines, countsText, totalsOf } from './totals.js';
 import type { Formatter } from './types.js';
 
 type Colors = ReturnType<typeof createColors>;
@@ -21,21 +22,11 @@ export const stylish: Formatter = (results, context) => {
   const c = createColors(context.color);
   const w = words(context.locale);
   const gw = groupWords(context.locale);
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
   let problems = 0;
   let out = '';
 
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    infos += result.infoCount;
-    fixableErrors += result.fixableErrorCount;
-    fixableWarnings += result.fixableWarningCount;
     const groups = groupsOf(result);
     problems += groups.length;
 
@@ -59,12 +50,9 @@ export const stylish: Formatter = (results, context) => {
     if (out.endsWith('\n\n')) out = out.slice(0, -1);
   }
 
-  const total = errors + warnings + infos;
-  if (total === 0) return '';
-  const summaryColour = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
-  const counts = [w.errors(errors), w.warnings(warnings), ...(infos > 0 ? [w.infos(infos)] : [])].join(', ');
-  out += '\n' + summaryColour(c.bold(`✖ ${gw.problems(problems, total, counts)}`)) + '\n';
-  if (fixableErrors > 0 || fixableWarnings > 0) out += summaryColour(c.bold(`  ${w.fixable(fixableErrors, fixableWarnings)}`)) + '\n';
+  const totals = totalsOf(results);
+  if (totals.findings === 0) return '';
+  out += closingLines(totals, gw.problems(problems, totals.findings, countsText(totals, context.locale)), c, context.locale);
   const start = whereToStart(results, context.locale);
   if (start.length > 0) out += `\n${start.map((line) => (line.startsWith(' ') ? line : c.bold(line))).join('\n')}\n`;
   return out + '\n';
