@@ -1,11 +1,10 @@
 import type { FileProblem } from '@eslint/core';
 import { TextSourceCodeBase, VisitNodeStep, type Directive as EslintDirective } from '@eslint/plugin-kit';
 import { applyDirectives, lintDocument, type LintMessage, type ResolvedConfig, type Rule } from '@lkip/engine';
-import type { LineEndings } from '@lkip/parse';
+import { editsToLineEndings, type LineEndings } from '@lkip/parse';
 import type { LkipDocument } from '@lkip/schema';
 import type { DirectiveNode, DraftNode, LkipNode } from './ast.js';
 import { configFor, localeOf, type LkipLanguageOptions } from './language-options.js';
-import { mapFixesToFile } from './line-endings.js';
 
 /** Where the findings about `lkip-disable` comments go: they belong to no lkip rule. */
 export const UNUSED_DIRECTIVE = Symbol('unused lkip-disable comments');
@@ -135,7 +134,7 @@ export class LkipSourceCode extends TextSourceCodeBase<{
     }
     const config = configFor(this.#options, rules, this.#reportUnusedDirectives ? 'warn' : 'off');
     const doc = this.#directivesAllowed ? this.model : { ...this.model, directives: [] };
-    const messages = mapFixesToFile(lintDocument(doc, { rules: this.#rules, config, locale: localeOf(this.#options), text: this.#lf }), this.#lf, this.#lineEndings);
+    const messages = editsToLineEndings(lintDocument(doc, { rules: this.#rules, config, locale: localeOf(this.#options), text: this.#lf }), this.#lf, this.#lineEndings);
     for (const message of messages) {
       // Info-level notes (an excerpt's missing checks, rounding) have no ESLint severity to go to.
       if (message.severity === 0) continue;

@@ -44,4 +44,4 @@ export { PROFILES, PROFILE_IDS, UnknownProfileError, detectProfile, resolveProfi
 export * from './numbers/index.js';
 export { indicatorKey, indicatorWords, countPatternOf } from './model/indicator-names.js';
 export * from './docx/index.js';
-export { offsetMapper, restoreLineEndings, splitLineEndings, type Eol, type LineEndings } from './text/line-endings.js';
+export { editsToLineEndings, offsetMapper, restoreLineEndings, splitLineEndings, type Eol, type LineEndings } from './text/line-endings.js';

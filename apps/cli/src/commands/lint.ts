@@ -29,7 +29,7 @@ import { expandDraftPatterns, isDocxPath, isJsonPath, LINT_EXTENSIONS } from '..
 import { formatters, type FormatName } from '../formatters/index.js';
 import { displayPath } from '../formatters/stylish.js';
 import { words } from '../i18n.js';
-import { offsetMapper, restoreLineEndings, splitLineEndings, type LineEndings } from '@lkip/parse';
+import { editsToLineEndings, restoreLineEndings, splitLineEndings } from '@lkip/parse';
 import { encodeDraft } from '../read-draft.js';
 import { readDraftInput } from '../read-input.js';
 import { readPreviousFilings } from '../previous.js';
@@ -434,16 +434,16 @@ export class DraftLinter {
     let output: string | undefined;
     let applied: AppliedFix[] = [];
     if (this.fix === false) {
-      messages = remapToLineEndings(lintText(lf, parse, this.options), lf, lineEndings);
+      messages = editsToLineEndings(lintText(lf, parse, this.options), lf, lineEndings);
     } else {
       const fixed = verifyAndFix(lf, parse, { ...this.options, fix: this.fix });
       applied = fixed.applied;
       if (fixed.fixed && fixed.output !== lf) {
         const restored = restoreLineEndings(fixed.output, lineEndings);
         output = restored.text;
-        messages = remapToLineEndings(fixed.messages, fixed.output, restored.lineEndings);
+        messages = editsToLineEndings(fixed.messages, fixed.output, restored.lineEndings);
       } else {
-        messages = remapToLineEndings(fixed.messages, lf, lineEndings);
+        messages = editsToLineEndings(fixed.messages, lf, lineEndings);
       }
     }
     const extra: { output?: string; source?: string } = {};
@@ -476,22 +476,6 @@ export function rejectionOf(doc: LkipDocument): string | undefined {
   if (error.code === 'not-an-lkip') return 'not an LKIP draft (no target, realisation, achievement or budget figures)';
   if (error.code === 'limit-exceeded') return describeLimitRefusal(error.message);
   return `the reader could not read this draft: ${error.message.replace(/\s+/g, ' ').trim()}`;
-}
-
-function remapToLineEndings(messages: LintMessage[], lf: string, lineEndings: LineEndings): LintMessage[] {
-  if (!lineEndings.hasCrlf) return messages;
-  const toDisk = offsetMapper(lf, lineEndings);
-  const mapFix = (fix: { range: [number, number]; text: string }) => ({
-    range: [toDisk(fix.range[0]), toDisk(fix.range[1])] as [number, number],
-    text: fix.text.replace(/\r?\n/g, lineEndings.dominant),
-  });
-  return messages.map((m) => {
-    if (!m.fix && !m.suggestions) return m;
-    const out: LintMessage = { ...m };
-    if (m.fix) out.fix = mapFix(m.fix);
-    if (m.suggestions) out.suggestions = m.suggestions.map((s) => ({ ...s, fix: mapFix(s.fix) }));
-    return out;
-  });
 }
 
 /** `[12/140] path` on a terminal, for runs over many drafts; nothing when piped. */

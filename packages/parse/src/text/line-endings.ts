@@ -74,3 +74,32 @@ export function offsetMapper(lf: string, lineEndings: LineEndings): (offset: num
     return offset + (crlfBefore[lo] ?? 0);
   };
 }
+
+interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** What carries edits of the LF text: a lint message with its fix and its suggestions' fixes. */
+interface EditCarrier {
+  fix?: TextEdit;
+  suggestions?: { fix: TextEdit }[];
+}
+
+/**
+ * The rules see the LF form of a draft; the file on disk keeps its own line ends. Lines and
+ * columns are the same in both, offsets are not once a line ends in CRLF: each fix and suggestion
+ * is moved to the file's offsets, and the line breaks it writes take the file's usual ending.
+ */
+export function editsToLineEndings<M extends EditCarrier>(messages: readonly M[], lf: string, lineEndings: LineEndings): M[] {
+  if (!lineEndings.hasCrlf) return [...messages];
+  const toFile = offsetMapper(lf, lineEndings);
+  const move = (edit: TextEdit): TextEdit => ({ range: [toFile(edit.range[0]), toFile(edit.range[1])], text: edit.text.replace(/\r?\n/g, lineEndings.dominant) });
+  return messages.map((m) => {
+    if (!m.fix && !m.suggestions) return m;
+    const out: M = { ...m };
+    if (m.fix) out.fix = move(m.fix);
+    if (m.suggestions) out.suggestions = m.suggestions.map((s) => ({ ...s, fix: move(s.fix) }));
+    return out;
+  });
+}
