@@ -1,4 +1,4 @@
-import { provinceAchievement, type ComparedDocument, type Comparison, type ComparisonIndicator } from '@lkip/compare';
+import { provinceAchievement, type ComparedDocument, type Comparison, type ComparisonIndicator, type ComparisonTotals } from '@lkip/compare';
 import type { Locale } from '@lkip/engine';
 
 const WORDS = {
@@ -105,18 +105,7 @@ function summaryLines(comparison: Comparison, w: Words, width: number, locale: L
   const below: string[] = [];
   for (const d of ranked) {
     const s = d.summary;
-    const numbers = [
-      ...(years ? [d.fiscalYear === null ? '' : String(d.fiscalYear)] : []),
-      String(s.indicators.total),
-      String(s.indicators.above),
-      String(s.indicators.at),
-      String(s.indicators.below),
-      String(s.indicators.withoutFigure),
-      share(s.metShare),
-      String(s.findings.errorCount),
-      String(s.findings.warningCount),
-      String(s.findings.infoCount),
-    ];
+    const numbers = [...(years ? [d.fiscalYear === null ? '' : String(d.fiscalYear)] : []), ...summaryNumbers(s)];
     out.push(cut(format(s.rank === null ? '' : String(s.rank), plain(d.label), numbers, inline ? worstOf(d, locale) : ''), width));
     if (!inline && s.worst.length > 0) below.push(wrap(`${plain(d.label)}: ${worstOf(d, locale)}`, width, '    ', '  '));
   }
@@ -126,18 +115,7 @@ function summaryLines(comparison: Comparison, w: Words, width: number, locale: L
       format(
         '',
         `${w.total} (${t.documents})`,
-        [
-          ...(years ? [''] : []),
-          String(t.indicators.total),
-          String(t.indicators.above),
-          String(t.indicators.at),
-          String(t.indicators.below),
-          String(t.indicators.withoutFigure),
-          share(t.metShare),
-          String(t.findings.errorCount),
-          String(t.findings.warningCount),
-          String(t.findings.infoCount),
-        ],
+        [...(years ? [''] : []), ...summaryNumbers(t)],
         '',
       ),
       width,
@@ -247,6 +225,13 @@ export function shortIndicatorName(name: string): string {
  */
 export function plain(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A province's summary row, or the totals row: indicators by band, share met, findings by severity. */
+function summaryNumbers(s: Pick<ComparisonTotals, 'indicators' | 'metShare' | 'findings'>): string[] {
+  const i = s.indicators;
+  const f = s.findings;
+  return [i.total, i.above, i.at, i.below, i.withoutFigure].map(String).concat(share(s.metShare), [f.errorCount, f.warningCount, f.infoCount].map(String));
 }
 
 function share(value: number | null): string {
