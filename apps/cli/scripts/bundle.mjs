@@ -1,42 +1,81 @@
 #!/usr/bin/env node
-// Bundles the built CLI (tsc's output in dist/) into a few files, so that `lkip` starts by
-// reading a handful of modules instead of resolving and compiling some 400 (remark, micromark,
-// zod, commander and our packages): on the real draft that was about a quarter of a cold lint.
-// The entries overwrite tsc's dist/bin.js and dist/compare/worker.js; what each command loads
-// lazily stays lazy (split into chunks beside them in dist/). tsc's other files stay for the
-// library entry (dist/index.js) and its types.
+// Bundles the built CLI (tsc's output in dist/) into a few CommonJS files in dist/bundle/, so
+// that `lkip` starts by reading a handful of files instead of resolving and compiling some 400
+// modules (remark, micromark, zod, commander and our packages), and then writes V8 code caches
+// for them (src/code-cache.ts): a run reuses the compiled code instead of compiling it again.
+//
+// Why CommonJS: Node 20 can give a script a code cache (`vm.Script` cachedData) but not an ES
+// module. What each command loads lazily stays lazy (its own chunks). dist/bin.js and
+// dist/compare/worker.js become small ES-module shims that start their bundled entry through
+// the code cache; tsc's other files stay for the library entry (dist/index.js) and its types.
 //
 // Left out of the bundle: @lkip/pdf, whose pdf.js loads its worker module by a path relative to
 // its own file (it is a dependency of this package, so it resolves from dist/ as before).
-import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const bundle = join(dist, 'bundle');
 
-// Chunks of an earlier build have other hashes: remove them, and tsc's source maps of the two
-// entries, which no longer describe them.
-for (const name of readdirSync(dist)) if (/^chunk-\w+\.js$/.test(name)) rmSync(join(dist, name));
+// Read before the shims replace them: tsc's entries are the bundle's inputs.
+const entries = { bin: join(dist, 'bin.js'), 'compare/worker': join(dist, 'compare', 'worker.js') };
+const SHIM_MARK = 'Written by scripts/bundle.mjs';
+for (const path of Object.values(entries)) if (readFileSync(path, 'utf8').includes(SHIM_MARK)) throw new Error(`bundle: ${path} is a shim of an earlier bundle; run tsc first`);
+
+// A bundle of an earlier build has other file names (hashes) and caches: start afresh.
+rmSync(bundle, { recursive: true, force: true });
 for (const map of ['bin.js.map', 'compare/worker.js.map']) rmSync(join(dist, map), { force: true });
 
-await build({
-  entryPoints: { bin: join(dist, 'bin.js'), 'compare/worker': join(dist, 'compare/worker.js') },
-  outdir: dist,
-  allowOverwrite: true,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
+const { output } = await build({
+  input: entries,
   platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunk-[hash]',
-  external: ['@lkip/pdf'],
-  // CommonJS dependencies (mammoth, ajv…) call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as lkipCreateRequire } from 'node:module'; const require = lkipCreateRequire(import.meta.url);" },
-  legalComments: 'none',
-  minify: true,
-  // Names kept: a dependency may read a function's or a class's name.
-  keepNames: true,
-  logLevel: 'warning',
+  external: ['@lkip/pdf', /^node:/],
+  logLevel: 'warn',
+  output: {
+    dir: bundle,
+    format: 'cjs',
+    // Every file is named after a hash of its contents: a code cache is only ever read beside
+    // the chunk it was made from (V8 itself checks no more than the source's length).
+    entryFileNames: '[name]-[hash].cjs',
+    chunkFileNames: 'chunk-[hash].cjs',
+    minify: true,
+    // Names kept: a dependency may read a function's or a class's name.
+    keepNames: true,
+    comments: { legal: false },
+  },
 });
+
+const built = (name) => {
+  const chunk = output.find((o) => o.type === 'chunk' && o.isEntry && o.name === name);
+  if (!chunk) throw new Error(`bundle: no output for the entry ${name}`);
+  return chunk.fileName;
+};
+const shim = (from, entry) =>
+  [
+    '#!/usr/bin/env node',
+    `// ${SHIM_MARK}: starts the bundled entry with the V8 code cache (src/code-cache.ts).`,
+    `import { runBundled } from '${from}';`,
+    `runBundled(import.meta.url, '${entry}');`,
+    '',
+  ].join('\n');
+writeFileSync(join(dist, 'bin.js'), shim('./code-cache.js', `./bundle/${built('bin')}`), { mode: 0o755 });
+writeFileSync(join(dist, 'compare', 'worker.js'), shim('../code-cache.js', `../bundle/${built('compare/worker')}`));
+
+// The warm-up: lints of a draft of the repository write the caches of what a lint compiles (the
+// command line, the reader, the rules, the formatters people use: stylish in a terminal, JSON in
+// CI). Each run reads the caches of the runs before it and writes them back with what it compiled
+// itself, so they add up. Other commands' chunks compile as usual.
+const draft = join(root, '..', '..', 'fixtures', 'ntt-2024', 'draft.md');
+if (existsSync(draft)) {
+  for (const format of ['stylish', 'json']) {
+    const run = spawnSync(process.execPath, [join(dist, 'bin.js'), 'lint', '--format', format, draft], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', NO_COLOR: '1' }, encoding: 'utf8' });
+    // 1: the fixture has findings, as it should.
+    if (run.status !== 0 && run.status !== 1) throw new Error(`bundle: the warm-up lint exited ${run.status}: ${run.stderr}`);
+  }
+} else {
+  console.warn(`bundle: ${draft} not found; no code cache written (the CLI works, only starts slower)`);
+}

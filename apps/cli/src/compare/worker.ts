@@ -30,24 +30,27 @@ export interface WorkerReady {
 }
 
 // Each worker loads the reader and the rules once and then takes drafts one at a time; messages
-// that arrive while the imports run wait in the port's queue. It posts back a digest, never a
-// model: the model is garbage as soon as the digest is made.
+// that arrive while the imports run wait in the port's queue (it starts delivering when the
+// listener is added). It posts back a digest, never a model: the model is garbage as soon as the
+// digest is made. No top-level await: the bundle is CommonJS (scripts/bundle.mjs); an import that
+// fails rejects unhandled, which ends the thread with an error the pool reports.
 const port = parentPort;
 if (port) {
   const { locale } = workerData as { locale: Locale };
   let setup: WorkerSetup = { kind: 'setup' };
-  const [{ parseDraft }, { rules }] = await Promise.all([import('@lkip/parse'), import('@lkip/rules')]);
-  port.postMessage({ ready: true } satisfies WorkerReady);
-  port.on('message', (message: DraftJob | WorkerSetup) => {
-    if (message.kind === 'setup') {
-      setup = message;
-      return;
-    }
-    const job = message;
-    const { config, previous } = setup;
-    analyseDraftFile(job.path, job.label, { parse: parseDraft, rules, locale, ...(config ? { config } : {}), ...(previous ? { previous } : {}) }).then(
-      (result) => port.postMessage({ id: job.id, ok: true, result } satisfies DraftJobResult),
-      (error: unknown) => port.postMessage({ id: job.id, ok: false, error: oneLine(error) } satisfies DraftJobResult),
-    );
+  void Promise.all([import('@lkip/parse'), import('@lkip/rules')]).then(([{ parseDraft }, { rules }]) => {
+    port.postMessage({ ready: true } satisfies WorkerReady);
+    port.on('message', (message: DraftJob | WorkerSetup) => {
+      if (message.kind === 'setup') {
+        setup = message;
+        return;
+      }
+      const job = message;
+      const { config, previous } = setup;
+      analyseDraftFile(job.path, job.label, { parse: parseDraft, rules, locale, ...(config ? { config } : {}), ...(previous ? { previous } : {}) }).then(
+        (result) => port.postMessage({ id: job.id, ok: true, result } satisfies DraftJobResult),
+        (error: unknown) => port.postMessage({ id: job.id, ok: false, error: oneLine(error) } satisfies DraftJobResult),
+      );
+    });
   });
 }
