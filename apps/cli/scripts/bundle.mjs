@@ -12,7 +12,8 @@
 // Left out of the bundle: @lkip/pdf, whose pdf.js loads its worker module by a path relative to
 // its own file (it is a dependency of this package, so it resolves from dist/ as before).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -67,14 +68,21 @@ writeFileSync(join(dist, 'compare', 'worker.js'), shim('../code-cache.js', `../b
 
 // The warm-up: lints of a draft of the repository write the caches of what a lint compiles (the
 // command line, the reader, the rules, the formatters people use: stylish in a terminal, JSON in
-// CI). Each run reads the caches of the runs before it and writes them back with what it compiled
-// itself, so they add up. Other commands' chunks compile as usual.
+// CI), then a re-lint that the lint cache answers (lint-cached.ts). Each run reads the caches of
+// the runs before it and writes them back with what it compiled itself, so they add up. Other
+// commands' chunks compile as usual.
 const draft = join(root, '..', '..', 'fixtures', 'ntt-2024', 'draft.md');
 if (existsSync(draft)) {
-  for (const format of ['stylish', 'json']) {
-    const run = spawnSync(process.execPath, [join(dist, 'bin.js'), 'lint', '--format', format, draft], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', NO_COLOR: '1' }, encoding: 'utf8' });
-    // 1: the fixture has findings, as it should.
-    if (run.status !== 0 && run.status !== 1) throw new Error(`bundle: the warm-up lint exited ${run.status}: ${run.stderr}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'lkip-warm-up-'));
+  const lintCache = ['--cache', '--cache-location', join(scratch, '.lkipcache')];
+  try {
+    for (const args of [['--format', 'stylish'], ['--format', 'json', ...lintCache], ['--format', 'stylish', ...lintCache]]) {
+      const run = spawnSync(process.execPath, [join(dist, 'bin.js'), 'lint', ...args, draft], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', NO_COLOR: '1' }, encoding: 'utf8' });
+      // 1: the fixture has findings, as it should.
+      if (run.status !== 0 && run.status !== 1) throw new Error(`bundle: the warm-up lint exited ${run.status}: ${run.stderr}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 } else {
   console.warn(`bundle: ${draft} not found; no code cache written (the CLI works, only starts slower)`);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseConfigText, type ResolvedConfig } from '@lkip/engine';
 import type { CommandContext } from './commands/context.js';
 import { CliError, describeFsError } from './errors.js';
-import { displayPath } from './formatters/stylish.js';
+import { displayPath } from './formatters/display-path.js';
 
 export const CONFIG_FILE = 'lkip.config.json';
 

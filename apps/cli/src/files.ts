@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError, describeFsError } from './errors.js';
 
 /** Extensions a directory or a glob contributes; a file named on the command line is always read. */
@@ -80,6 +79,9 @@ async function expandPattern(pattern: string, cwd: string, extensions: ReadonlyS
   if (info?.isFile()) return [{ path: absolute, explicit: true }];
   if (info?.isDirectory()) return walk(absolute, extensions);
   if (info) return [];
+  // Loaded for a pattern that names no file: drafts named by their paths (the usual case, and a
+  // cached re-lint) never compile the glob matcher.
+  const { glob, isDynamicPattern } = await import('tinyglobby');
   if (!isDynamicPattern(pattern)) return [];
   const matches = await glob(pattern, {
     cwd,

@@ -6,7 +6,7 @@ import type { CommandContext } from './commands/context.js';
 import { CONFIG_FILE } from './config-file.js';
 import { CliError } from './errors.js';
 import { expandDraftPatterns, LINT_EXTENSIONS, type FoundFile } from './files.js';
-import { displayPath } from './formatters/stylish.js';
+import { displayPath } from './formatters/display-path.js';
 import { readDraftInput } from './read-input.js';
 import { visible } from './visible.js';
 

@@ -4,7 +4,7 @@
  * validation library costs more to load than the report does to print. `@lkip/engine/light`.
  */
 export * from './types.js';
-export { buildResult, withGroups } from './result.js';
+export { buildResult, withGroups, withGrouping, type Grouping } from './result.js';
 export * from './groups/index.js';
 export { fingerprint, fnv1a64 } from './fingerprint.js';
 export { formatNumber, localizeRefs, engineMessage, STANDING_WORDS } from './messages.js';

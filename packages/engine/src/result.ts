@@ -1,4 +1,5 @@
 import { groupFindings } from './groups/group-findings.js';
+import type { FindingGroup } from './groups/types.js';
 import type { LintMessage, LintResult } from './types.js';
 
 /** One file's result with ESLint's counts; fixable means the message carries a fix. */
@@ -38,6 +39,20 @@ export function buildResult(filePath: string, messages: LintMessage[], extra: { 
  */
 export function withGroups(result: LintResult): LintResult {
   const text = result.output ?? result.source;
-  const { groups, ids } = groupFindings(result.messages, text === undefined ? {} : { text });
+  return withGrouping(result, groupFindings(result.messages, text === undefined ? {} : { text }));
+}
+
+/** A grouping of a result's messages as `withGroups` records it, and a cache keeps it beside them. */
+export interface Grouping {
+  groups: FindingGroup[];
+  /** The group id of each message, in the order of the messages. */
+  ids: string[];
+}
+
+/**
+ * The result with a grouping already made of exactly these messages (`withGroups` before, kept
+ * in a cache): what `withGroups` returns, without grouping again.
+ */
+export function withGrouping(result: LintResult, { groups, ids }: Grouping): LintResult {
   return { ...result, messages: result.messages.map((m, i) => ({ ...m, group: ids[i] ?? '' })), groups };
 }

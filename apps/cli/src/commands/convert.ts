@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CliError, describeFsError } from '../errors.js';
 import { isConvertedPath } from '../files.js';
-import { displayPath } from '../formatters/stylish.js';
+import { displayPath } from '../formatters/display-path.js';
 import { readDraftInput } from '../read-input.js';
 import { refuseOutputOverInput } from '../outputs.js';
 import { writeFileAtomic } from '../write-atomic.js';

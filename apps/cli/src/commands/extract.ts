@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import type { Locale } from '@lkip/engine';
-import { displayPath } from '../formatters/stylish.js';
+import { displayPath } from '../formatters/display-path.js';
 import { splitLineEndings } from '@lkip/parse';
 import { isConvertedPath } from '../files.js';
 import { readDraftFile } from '../read-draft.js';

@@ -11,6 +11,7 @@ import {
   withGroups,
   type AppliedFix,
   type FixFilter,
+  type Grouping,
   type LintMessage,
   type LintOptions,
   type LintResult,
@@ -26,8 +27,9 @@ import { fastCacheKey, FINDINGS_SHAPE } from '../cache-key.js';
 import { readConfigFile } from '../config-file.js';
 import { CliError, describeFsError } from '../errors.js';
 import { expandDraftPatterns, isDocxPath, isJsonPath, LINT_EXTENSIONS } from '../files.js';
-import { formatters, type FormatName } from '../formatters/index.js';
-import { displayPath } from '../formatters/stylish.js';
+import type { FormatName } from '../formatters/names.js';
+import { loadFormatter } from '../formatters/load.js';
+import { displayPath } from '../formatters/display-path.js';
 import { words } from '../i18n.js';
 import { editsToLineEndings, restoreLineEndings, splitLineEndings } from '@lkip/parse';
 import { encodeDraft } from '../read-draft.js';
@@ -112,6 +114,8 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
 
   const baseline = await loadBaseline(flags, ctx);
   const results: LintResult[] = [];
+  /** Results already grouped for the cache (below): reported as they are when a baseline and --quiet leave them whole. */
+  const grouped = new WeakMap<LintResult, LintResult>();
   /** Drafts that fixing changed, with every change: reported after the run (see fix-report.ts). */
   const fixed: FixedDraft[] = [];
   /** One line per draft that could not be linted; each makes the run exit 2. */
@@ -157,7 +161,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
           settingsHash(ctx, lintOptions, config, previous.hash),
           ctx.toolVersion,
           // With the shipped rules only: a re-lint checks this key before loading them (lint-cached.ts).
-          ctx.shipped ? await fastCacheKey(flags, io.cwd, ctx.toolVersion) : undefined,
+          ctx.shipped ? fastCacheKey(flags, io.cwd, ctx.toolVersion) : undefined,
         )
       : undefined;
     const progress = new Progress(io, files.length);
@@ -195,9 +199,23 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
       const places = draft.place ? { place: draft.place, lineHint: false } : {};
       const located = (messages: LintMessage[]) => (draft.locate ? attachWordLocations(messages, draft.text, draft.locate, flags.locale, places) : messages);
       if (flags.fix && draft.kind === 'pdf') io.stderr(`lkip: ${label}: --fix cannot write a PDF; its fixes are shown as suggestions (\`lkip convert\` writes an editable Markdown form)\n`);
+      // The groups of the findings the cache keeps, as the report gives them (the same result
+      // below, unless a baseline or --quiet leaves findings out): a re-lint of the unchanged draft
+      // reports them without grouping again (lint-cached.ts). Not for a draft read through a
+      // converter, whose reported findings carry the document's places.
+      const groupingFor = (linted: LintResult): Grouping | undefined => {
+        if (draft.locate) return undefined;
+        const withIds = withGroups(linted);
+        grouped.set(linted, withIds);
+        return { groups: withIds.groups ?? [], ids: withIds.messages.map((m) => m.group ?? '') };
+      };
       // A cached result is only as good as a fresh one when there is nothing for --fix to do.
       if (cached && !(fixing && cached.some((m) => m.fix && (typeof fixFilter === 'function' ? fixFilter(m) : fixFilter)))) {
-        results.push(buildResult(file.path, located(cached), cached.length > 0 ? { source: draft.text } : {}));
+        const result = buildResult(file.path, located(cached), cached.length > 0 ? { source: draft.text } : {});
+        // An entry whose groups the re-lint could not use (damaged) gets them back, when the
+        // report groups these findings anyway (nothing left out by a baseline or --quiet).
+        cache?.refresh(file.path, flags.quiet || baseline || flags.writeBaseline !== undefined ? undefined : groupingFor(result));
+        results.push(result);
         continue;
       }
       const { result, messages, rejection, applied } = (draft.kind === 'pdf' ? pdfLinter : linter).lint(file.path, draft.text);
@@ -219,9 +237,9 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
           }
           throw new CliError(`${label}: cannot write fixed draft: ${describeFsError(error)}`);
         }
-        cache?.set(file.path, sha256(bytes), messages);
+        cache?.set(file.path, sha256(bytes), messages, groupingFor(result));
       } else if (result.output === undefined) {
-        cache?.set(file.path, hash, messages);
+        cache?.set(file.path, hash, messages, groupingFor(result));
       }
       if (result.output !== undefined) fixed.push({ label, applied, before: draft.text, after: result.output });
       results.push(draft.locate ? buildResult(file.path, located(result.messages), pickText(result)) : result);
@@ -262,9 +280,10 @@ export async function lintCommand(patterns: string[], flags: LintFlags, ctx: Com
   }
 
   // Grouped after a baseline and --quiet took findings away: a group is made of the findings it shows.
-  const shown = (flags.quiet ? reported.map(errorsOnly) : reported).map(withGroups);
+  const shown = (flags.quiet ? reported.map(errorsOnly) : reported).map((r) => grouped.get(r) ?? withGroups(r));
+  const format = await loadFormatter(flags.format);
   // A human format prints draft text to a terminal: its control characters are shown, never obeyed.
-  const formatted = formatters[flags.format](MACHINE_FORMATS.has(flags.format) ? shown : shown.map(visibleDeep), {
+  const formatted = format(MACHINE_FORMATS.has(flags.format) ? shown : shown.map(visibleDeep), {
     cwd: io.cwd,
     locale: flags.locale,
     color: useColor(flags.color, io),

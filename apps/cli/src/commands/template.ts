@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { CliError, describeFsError } from '../errors.js';
-import { displayPath } from '../formatters/stylish.js';
+import { displayPath } from '../formatters/display-path.js';
 import type { Io } from '../io.js';
 import { templateBytes } from '../spreadsheet-input.js';
 import { writeFileAtomic } from '../write-atomic.js';

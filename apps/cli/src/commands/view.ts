@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { readConfigFile } from '../config-file.js';
 import { CliError } from '../errors.js';
-import { displayPath } from '../formatters/stylish.js';
+import { displayPath } from '../formatters/display-path.js';
 import { isDocxPath, isPdfPath } from '../files.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { readDraftFile } from '../read-draft.js';
