@@ -21,6 +21,15 @@ function cleanText(text: string): string {
   return text.replace(/\*+/g, '').replace(/:\s*$/, '').trim();
 }
 
+const cleanCells = new WeakMap<Cell, string>();
+
+/** A cell's text, cleaned once: the row labels are looked for again by every relation tried. */
+function cellText(cell: Cell): string {
+  let text = cleanCells.get(cell);
+  if (text === undefined) cleanCells.set(cell, (text = cleanText(cell.text)));
+  return text;
+}
+
 const cellValues = new WeakMap<Cell, CellValue>();
 
 /** What a cell holds; read once per cell, since every candidate relation reads every row again. */
@@ -35,7 +44,7 @@ function valueOf(cell: Cell | undefined): CellValue {
 }
 
 function readCell(cell: Cell): CellValue {
-  const text = cleanText(cell.text);
+  const text = cellText(cell);
   if (text === '' || /^[-–—]$/.test(text)) return { kind: 'empty' };
   const q = cell.quantities.length === 1 ? cell.quantities[0] : undefined;
   // "10 Orang" and "Rp.410.000.000" are figures; "1. Kegiatan Pengelolaan …" is a label with a number in it.
@@ -45,7 +54,7 @@ function readCell(cell: Cell): CellValue {
 
 function rowLabelMatching(row: Cell[], pattern: RegExp): string | undefined {
   for (const cell of row) {
-    const text = cleanText(cell.text);
+    const text = cellText(cell);
     if (pattern.test(text)) return text;
   }
   return undefined;
@@ -64,7 +73,7 @@ function averageRow(row: Cell[]): boolean {
 }
 
 function rowName(row: Cell[]): string {
-  return row.map((c) => cleanText(c.text)).find((t) => t.length > 0 && !/^\d+[.)]?$/.test(t)) ?? '';
+  return row.map(cellText).find((t) => t.length > 0 && !/^\d+[.)]?$/.test(t)) ?? '';
 }
 
 /** Columns that can be added up: not the row number, not percentages (a total of percentages is not their sum). */
@@ -194,7 +203,7 @@ function columnTotals(table: RawTable, covered: Set<number>, tolerance: Toleranc
  */
 function rowLevel(row: Cell[]): number | undefined {
   for (const cell of row) {
-    const text = cleanText(cell.text);
+    const text = cellText(cell);
     if (text === '') continue;
     const code = /^(\d{1,3}(?:\.\d{1,3})*)\.?$/.exec(text);
     if (code) return (code[1] ?? '').split('.').length;

@@ -244,7 +244,14 @@ function checkActivities(doc: LkipDocument, context: Context): void {
   // be swapped when each activity names the other's indicator so, which spares comparing every pair.
   const owner = new Map<string, string>();
   for (const [id, words] of names) for (const w of words) if (df.get(w) === 1) owner.set(w, id);
-  const namedBy = (a: SupportingActivity) => new Set(indicatorWords(a.text).flatMap((w) => (owner.has(w) ? [owner.get(w) as string] : [])));
+  // Each activity's words, read once: the pairs read them again.
+  const activityWords = new Map<SupportingActivity, string[]>();
+  const wordsOf = (a: SupportingActivity): string[] => {
+    let words = activityWords.get(a);
+    if (!words) activityWords.set(a, (words = indicatorWords(a.text)));
+    return words;
+  };
+  const namedBy = (a: SupportingActivity) => new Set(wordsOf(a).flatMap((w) => (owner.has(w) ? [owner.get(w) as string] : [])));
   const byPlace = new Map<string, SupportingActivity[]>();
   for (const a of doc.activities) {
     const list = byPlace.get(a.place.kind);
@@ -270,8 +277,8 @@ function checkActivities(doc: LkipDocument, context: Context): void {
       const nameA = names.get(a.indicatorId) ?? [];
       const nameB = names.get(b.indicatorId) ?? [];
       const shared = new Set(nameA.filter((w) => nameB.includes(w)));
-      const wordsA = new Set(indicatorWords(a.text));
-      const wordsB = new Set(indicatorWords(b.text));
+      const wordsA = new Set(wordsOf(a));
+      const wordsB = new Set(wordsOf(b));
       const aOwn = affinity(wordsA, nameA, shared, weight, df);
       const aOther = affinity(wordsA, nameB, shared, weight, df);
       const bOwn = affinity(wordsB, nameB, shared, weight, df);

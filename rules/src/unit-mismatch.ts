@@ -39,11 +39,14 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/\s+/g, '');
 }
 
+/** The built-in classes with their spellings compacted once, not at every figure compared. */
+const COMPACT_CLASSES: [string, string[]][] = Object.entries(BUILT_IN_CLASSES).map(([name, spellings]) => [name, spellings.map(compact)]);
+
 export function unitClassOf(text: string, extra: Readonly<Record<string, readonly string[]>> = {}): string {
   const key = compact(text);
   for (const [name, spellings] of Object.entries(extra)) if (spellings.some((s) => compact(s) === key)) return name;
   if (DISTRICTS.test(key)) return 'districts';
-  for (const [name, spellings] of Object.entries(BUILT_IN_CLASSES)) if (spellings.some((s) => compact(s) === key)) return name;
+  for (const [name, spellings] of COMPACT_CLASSES) if (spellings.includes(key)) return name;
   return key;
 }
 

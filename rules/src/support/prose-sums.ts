@@ -73,6 +73,8 @@ export function figuresOf(sentence: Sentence): SentenceFigure[] {
   return figures;
 }
 
+const PARENTHESIS = /[()]/g;
+
 /** How deep in parentheses each offset stands (an unmatched ")" does not go below zero), in one pass over the text. */
 function parenthesisDepths(text: string, offsets: readonly number[]): number[] {
   const order = offsets.map((at, i) => ({ at, i })).sort((a, b) => a.at - b.at);
@@ -80,11 +82,14 @@ function parenthesisDepths(text: string, offsets: readonly number[]): number[] {
   let depth = 0;
   let i = 0;
   for (const { at, i: slot } of order) {
-    for (; i < Math.min(at, text.length); i++) {
-      const c = text.charCodeAt(i);
-      if (c === 40) depth++;
-      else if (c === 41) depth = Math.max(0, depth - 1);
+    const limit = Math.min(at, text.length);
+    // From bracket to bracket by a native search, not a step per character of the sentence.
+    PARENTHESIS.lastIndex = i;
+    for (let m = PARENTHESIS.exec(text); m !== null && m.index < limit; m = PARENTHESIS.exec(text)) {
+      if (m[0] === '(') depth++;
+      else depth = Math.max(0, depth - 1);
     }
+    i = Math.max(i, limit);
     out[slot] = depth;
   }
   return out;

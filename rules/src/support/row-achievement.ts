@@ -64,10 +64,21 @@ export const polarityWords = perDocument((doc: LkipDocument): PolarityWords => {
   return { lower: phrases(profile.lowerIsBetterHints ?? []), higherDespite: phrases(profile.higherDespite ?? []) };
 });
 
+/** `soundsLowerIsBetter`'s answers, by the document's polarity words and the text. */
+const lowerByWords = new WeakMap<PolarityWords, Map<string, boolean>>();
+
 /** The words say lower is better, and nothing in them says the indicator counts what was handled or reduced. */
 export function soundsLowerIsBetter(text: string, words: PolarityWords): boolean {
-  const clean = cleanText(text);
-  return (SAYS_LOWER.test(clean) || hasPhrase(clean, words.lower)) && !hasPhrase(clean, words.higherDespite);
+  // Asked once per stated figure, of the same few indicator names: answered once per name.
+  let known = lowerByWords.get(words);
+  if (!known) lowerByWords.set(words, (known = new Map()));
+  let answer = known.get(text);
+  if (answer === undefined) {
+    const clean = cleanText(text);
+    answer = (SAYS_LOWER.test(clean) || hasPhrase(clean, words.lower)) && !hasPhrase(clean, words.higherDespite);
+    known.set(text, answer);
+  }
+  return answer;
 }
 
 /** How the draft says its lower-is-better indicators are computed, and which indicators it names. */
@@ -77,6 +88,7 @@ export interface StatedLowerFormula {
   words: string[];
 }
 
+const MAKIN = /makin/i;
 const LOWER_CLAUSE = /(?:semakin|makin)\s+(?:kecil|rendah)\b[^.;]{0,40}?(?:semakin|makin)\s+baik/i;
 const RATIO_FORMULA = /target\s*(?:\/|:|dibagi(?:\s+dengan)?)\s*realisasi/i;
 const DIFFERENCE_FORMULA = /2\s*[x×*·]?\s*target\s*[-−–]\s*realisasi|1\s*\+\s*\(?\s*target\s*[-−–]\s*realisasi\s*\)?\s*(?:\/|:|dibagi)\s*target/i;
@@ -90,6 +102,8 @@ const GENERIC_WORDS = new Set(['angka', 'indikator', 'persentase', 'jumlah', 'ti
 export function statedLowerFormulas(doc: LkipDocument): StatedLowerFormula[] {
   const out: StatedLowerFormula[] = [];
   for (const sentence of doc.sentences ?? []) {
+    // The clause needs "makin": a sentence without it is not rewritten with single spaces first.
+    if (!MAKIN.test(sentence.text)) continue;
     const text = sentence.text.replace(/\s+/g, ' ');
     const clause = LOWER_CLAUSE.exec(text);
     if (!clause) continue;
@@ -189,9 +203,18 @@ const HIGHER: AchievementPolarity = { polarity: 'higher-is-better' };
 const LOWER_RATIO: AchievementPolarity = { polarity: 'lower-is-better', formula: 'target/realisation' };
 const LOWER_DIFFERENCE: AchievementPolarity = { polarity: 'lower-is-better', formula: '2target-realisation' };
 
+const countingNames = new Map<string, boolean>();
+
 /** "Jumlah pelaku usaha yang mendapat pendampingan": an indicator that counts things states exact whole numbers. */
 export function countsThings(name: string): boolean {
-  return /^\s*(jumlah|banyaknya)\b/i.test(cleanText(name));
+  // Asked for every statement of the same few indicator names: answered once per name (the
+  // answers are kept for a few hundred names, not for every draft a long-lived process reads).
+  let answer = countingNames.get(name);
+  if (answer === undefined) {
+    if (countingNames.size > 500) countingNames.clear();
+    countingNames.set(name, (answer = /^\s*(jumlah|banyaknya)\b/i.test(cleanText(name))));
+  }
+  return answer;
 }
 
 /** A whole number that is not a percentage: 138 pelaku usaha, 120 dokumen. */

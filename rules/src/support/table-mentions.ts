@@ -80,8 +80,15 @@ function distinctive(key: string): boolean {
 export const tableRows = perDocument((doc: LkipDocument): TableRow[] => {
   // Each spelling names the first office that has it, as a search of the offices in order would find.
   const unitBySpelling = new Map<string, LkipDocument['units'][number]>();
-  for (const u of doc.units) for (const s of [u.name, ...u.spellings]) if (!unitBySpelling.has(normalise(s))) unitBySpelling.set(normalise(s), u);
+  for (const u of doc.units) {
+    for (const s of [u.name, ...u.spellings]) {
+      const key = normalise(s);
+      if (!unitBySpelling.has(key)) unitBySpelling.set(key, u);
+    }
+  }
   const out: TableRow[] = [];
+  // Each row's label normalised, as `uniqueKeys` needs it: the row's own key, kept rather than computed again.
+  const normalisedLabels = new Map<TableRow, string>();
   for (const table of doc.tables) {
     if (table.kind === 'band' || table.kind === 'staff') continue;
     if (!table.columns.some((_, c) => columnRoleOf(table, c) !== undefined)) continue;
@@ -100,10 +107,12 @@ export const tableRows = perDocument((doc: LkipDocument): TableRow[] => {
       if (!office && !unit) for (const k of [...keys]) for (const variant of variants(k)) keys.add(variant);
       const share = /^(?:persentase|prosentase|presentase) (.+)$/.exec(key)?.[1];
       const shareKeys = !office && !unit && share && share.split(' ').length >= 3 ? [...new Set([share, share.replace(/ yang /g, ' ')])] : [];
-      out.push({ table, row: r, label, keys: [...keys], office: office || unit !== undefined, shareKeys });
+      const tableRow: TableRow = { table, row: r, label, keys: [...keys], office: office || unit !== undefined, shareKeys };
+      normalisedLabels.set(tableRow, key);
+      out.push(tableRow);
     });
   }
-  return uniqueKeys(out);
+  return uniqueKeys(out, normalisedLabels);
 });
 
 // A shortened name does not end on a word that needs what follows it.
@@ -126,10 +135,8 @@ function variants(key: string): string[] {
   return out;
 }
 
-/** A shortened name that two rows share names neither. */
-function uniqueKeys(rows: TableRow[]): TableRow[] {
-  // The label's own key, normalised once per row rather than once per key.
-  const labels = new Map<TableRow, string>(rows.map((row) => [row, normalise(row.label)]));
+/** A shortened name that two rows share names neither. `labels`: each row's label, normalised. */
+function uniqueKeys(rows: TableRow[], labels: ReadonlyMap<TableRow, string>): TableRow[] {
   const owners = new Map<string, Set<string>>();
   for (const row of rows) for (const k of row.keys) owners.set(k, (owners.get(k) ?? new Set()).add(labels.get(row) ?? ''));
   for (const row of rows) row.keys = row.keys.filter((k) => (owners.get(k)?.size ?? 0) <= 1 || k === labels.get(row));

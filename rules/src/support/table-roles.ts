@@ -97,13 +97,24 @@ export function partnerColumn(table: RawTable, role: ColumnRole, year: number | 
  * budget and performance tables repeat under their header: no figure of it is a statement.
  */
 export function isNumberingRow(row: Cell[]): boolean {
-  const cells = row.map((c) => cleanText(c.text)).filter((t) => t.length > 0);
-  if (cells.length < 2) return false;
+  // Several rules ask of every row of every table: answered once per row.
+  let answer = numberingRows.get(row);
+  if (answer === undefined) numberingRows.set(row, (answer = readNumberingRow(row)));
+  return answer;
+}
+
+const numberingRows = new WeakMap<Cell[], boolean>();
+
+function readNumberingRow(row: Cell[]): boolean {
+  // The first cell that is no column number settles it: the rest of the row is not cleaned.
   const numbers: number[] = [];
-  for (const text of cells) {
+  for (const cell of row) {
+    const text = cleanText(cell.text);
+    if (text.length === 0) continue;
     const m = /^\(?(\d{1,2})\)?(?:\s*=\s*[\d()+\-−x×*/:\s]+)?$/.exec(text);
     if (!m) return false;
     numbers.push(Number(m[1]));
   }
+  if (numbers.length < 2) return false;
   return numbers.every((n, i) => i === 0 || n > (numbers[i - 1] ?? 0));
 }

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { treeContext } from '../tables/context.js';
-import { SourceText } from '../tables/source.js';
+import { sourceTextOf } from '../tables/source.js';
 import { scanFractions } from './scan.js';
 import type { FractionBlock } from './types.js';
 
@@ -14,7 +14,7 @@ export { latexToText } from './latex.js';
  * numeric result, or has no figures on top and below, is a method, not a capaian fraction.
  */
 export function collectFractions(tree: Root, text: string): FractionBlock[] {
-  const src = new SourceText(text);
+  const src = sourceTextOf(text);
   const context = treeContext(tree, src);
   return scanFractions({
     src,

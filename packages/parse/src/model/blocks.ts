@@ -18,6 +18,9 @@ export interface Block {
 
 const MARKUP = /[*_`]+/g;
 const TAG = /<[^<>\n]{0,400}>/g;
+// A run of blanks becomes one space. A lone space is left as it is: it is already what the run
+// would become, and matching every space between words made this the reader's busiest pattern.
+const BLANK_RUN = /[ \t\u00a0]{2,}|[\t\u00a0]/g;
 
 export function plainText(raw: string): string {
   return untrimmedPlain(raw).trim();
@@ -29,7 +32,7 @@ export function plainText(raw: string): string {
  * `logicalParagraphs` builds long paragraphs piece by piece with this.
  */
 function untrimmedPlain(raw: string): string {
-  return raw.replace(TAG, ' ').replace(MARKUP, '').replace(/\\([%$&_#{}])/g, '$1').replace(/[ \t\u00a0]+/g, ' ');
+  return raw.replace(TAG, ' ').replace(MARKUP, '').replace(/\\([%$&_#{}])/g, '$1').replace(BLANK_RUN, ' ');
 }
 
 const LEAF_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
@@ -95,9 +98,24 @@ export function collectBlocks(tree: Root, text: string): Block[] {
 
 const ABBREVIATIONS = new Set(['rp', 'no', 'nomor', 'kab', 'kec', 'kel', 'jl', 'dr', 'drs', 'prov', 'dll', 'dsb', 'hlm', 'tn', 'ny', 'sh', 'si', 'mh', 'sos', 'pt', 'tbk', 'ta', 'th', 'sd', 'bpk', 'ibu', 'vol', 'kep', 'perpres', 'permen']);
 
-/** Splits a block into sentences, keeping offsets relative to the draft. */
-export function sentences(block: Block): { start: number; end: number; raw: string }[] {
-  const out: { start: number; end: number; raw: string }[] = [];
+export interface SentencePart {
+  start: number;
+  end: number;
+  raw: string;
+}
+
+/** Each block's sentences, split once: counts, years, budget totals and the sentence reader all walk them. */
+const sentencesOfBlock = new WeakMap<Block, readonly SentencePart[]>();
+
+/** Splits a block into sentences, keeping offsets relative to the draft. The list is shared: read it, do not change it. */
+export function sentences(block: Block): readonly SentencePart[] {
+  let parts = sentencesOfBlock.get(block);
+  if (!parts) sentencesOfBlock.set(block, (parts = splitSentences(block)));
+  return parts;
+}
+
+function splitSentences(block: Block): SentencePart[] {
+  const out: SentencePart[] = [];
   // A sentence ends at . ; ! ? followed by white space and an upper-case letter, a digit or a quote;
   // "3.77" and "Rp.6.483" never split because no space follows the dot.
   // The lookbehind makes a run of dots (a dot leader) one match attempt, not one per dot.

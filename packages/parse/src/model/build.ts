@@ -1,9 +1,11 @@
 import { emptyDocument, type LkipDocument, type RawTable, type Section, type TableKind } from '@lkip/schema';
 import { collectFractions } from '../fractions/index.js';
+import { withScanMemo } from '../numbers/index.js';
 import type { MarkdownCache } from '../incremental.js';
 import { checkLimits, checkTableSize, limitDiagnostic, ReaderLimitError, type ReaderLimits } from '../limits.js';
 import { parseMarkdown } from '../pipeline.js';
 import { collectTables } from '../tables/index.js';
+import { sourceTextOf } from '../tables/source.js';
 import type { TableBlock } from '../tables/types.js';
 import { collectBlocks } from './blocks.js';
 import { readBudget } from './budget.js';
@@ -62,7 +64,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): LkipDoc
     return doc;
   }
   try {
-    fill(doc, text, options);
+    withScanMemo(() => fill(doc, text, options));
   } catch (error) {
     if (error instanceof ReaderLimitError) {
       doc.diagnostics.push(limitDiagnostic(error.exceeded, text));
@@ -78,8 +80,9 @@ export function buildDocument(text: string, options: BuildOptions = {}): LkipDoc
 }
 
 function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
-  const map = new SourceMap(text);
   const tree = parseMarkdown(text, options.markdownCache);
+  // The table readers split the text into lines already (split on "\n" as the map does).
+  const map = new SourceMap(text, sourceTextOf(text).lines.map((line) => line.start));
   const blocks = collectBlocks(tree, text);
   const tableBlocks = collectTables(tree, text);
   // Tables of the text layouts are only known once read: checked before the model is built on them.

@@ -1,10 +1,13 @@
-import type { CategoryCountClaim, Claim, CountClaim, CountSubject, NumberWord, Quantity, TallyClaim } from '@lkip/schema';
+import type { CategoryCountClaim, Claim, CountClaim, CountSubject, NumberWord, Place, Quantity, TallyClaim } from '@lkip/schema';
 import { findNumbers, findParenthesisedNumberWords } from '../numbers/index.js';
 import { prefixOf } from './units.js';
 import { sentences, type Block } from './blocks.js';
 import { placeFor, toQuantity, type BuildContext } from './context.js';
 import { paragraphsOf, proseScopes } from './prose-scope.js';
 import { sectionAt, topSectionAt } from './sections.js';
+
+// Every year claim holds a year of four digits; a paragraph without one is not split into sentences.
+const ANY_YEAR = /(?:19|20)\d{2}/;
 
 /** Tallies, counts, category counts and year mentions stated in prose. */
 export function readClaims(ctx: BuildContext): Claim[] {
@@ -18,7 +21,9 @@ export function readClaims(ctx: BuildContext): Claim[] {
     const tally = readTally(ctx, block);
     if (tally) claims.push(tally);
     claims.push(...readCounts(ctx, block));
-    claims.push(...readYears(ctx, block, currentParts.some(([a, b]) => block.start >= a && block.start < b)));
+    // Only a paragraph with a year states year claims: whether it sits in a "Capaian" part is
+    // asked of those alone (it was asked of every paragraph, against every such part).
+    if (ANY_YEAR.test(block.raw)) claims.push(...readYears(ctx, block, currentParts.some(([a, b]) => block.start >= a && block.start < b)));
   }
   claims.push(...readCategoryCounts(ctx));
   return claims;
@@ -100,12 +105,20 @@ function subjectOf(noun: string, ctx: BuildContext): CountSubject {
   return 'other';
 }
 
+// What a staff sentence names, looser than the sentence test (no word boundaries), for the paragraph.
+const STAFF_WORDS = /sumber\s+daya\s+manusia|SDM|pegawai/i;
+
 function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
   const out: CountClaim[] = [];
   const raw = block.raw;
+  const pairs = findParenthesisedNumberWords(raw);
+  // "Sumber Daya Manusia sebanyak 119 orang": a staff total written without its number word.
+  // (A paragraph that names no staff at all is not split into sentences.)
+  const staffSentences = STAFF_WORDS.test(raw) ? sentences(block) : [];
+  if (pairs.length === 0 && staffSentences.length === 0) return out;
   const place = placeFor(ctx, placeKindAt(ctx, block.start), block.start);
   const seen = new Set<number>();
-  for (const pair of findParenthesisedNumberWords(raw)) {
+  for (const pair of pairs) {
     const noun = raw.slice(pair.end, pair.end + 60).replace(/^[\s*_]+/, '').split(/[,.;:]/)[0]?.trim() ?? '';
     const count = toQuantity(ctx, pair.digits, block.start);
     seen.add(pair.digits.start);
@@ -119,8 +132,7 @@ function readCounts(ctx: BuildContext, block: Block): CountClaim[] {
       position: ctx.map.position(block.start + pair.start, block.start + pair.end),
     });
   }
-  // "Sumber Daya Manusia sebanyak 119 orang": a staff total written without its number word.
-  for (const s of sentences(block)) {
+  for (const s of staffSentences) {
     if (!/sumber\s+daya\s+manusia|\bSDM\b|pegawai/i.test(s.raw)) continue;
     const m = /\b(?:sebanyak|berjumlah|sejumlah|oleh|terdiri\s+(?:dari|atas))\s+(\d[\d.]*)\s+(orang|pegawai|personil)\b/i.exec(s.raw);
     if (!m) continue;
@@ -214,15 +226,23 @@ const CONTRAST = /\bsedangkan\s+(?:di\s+|pada\s+)?tahun\s+((?:19|20)\d{2})/gi;
 // report's own work; "pada tahun 2023 capaiannya 95 %" (a figure of that year) is not.
 const RUNNING = /^\s*(?:pada\s+|di\s+|selama\s+)?tahun\s+(?:19|20)\d{2}\s*,?\s+[^.;]{0,200}?\btelah\s+(?:berhasil\s+)?(?:melaksanakan|menyelesaikan|menjalankan)\b/i;
 
+/** The year claims of a paragraph that holds a year (see `ANY_YEAR`). */
 function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Claim[] {
   const out: Claim[] = [];
   for (const s of sentences(block)) {
     const raw = s.raw;
+    if (!ANY_YEAR.test(raw)) continue;
     const comparison = COMPARISON.test(raw);
-    const running = !comparison && !/%|\bpersen\b/i.test(raw) && RUNNING.test(raw) && [...raw.matchAll(YEAR_MENTION)].length === 1;
-    const place = placeFor(ctx, placeKindAt(ctx, s.start), s.start);
+    const yearMentions = [...raw.matchAll(YEAR_MENTION)];
+    const running = !comparison && !/%|\bpersen\b/i.test(raw) && RUNNING.test(raw) && yearMentions.length === 1;
+    // Where the sentence is and the sentence as its claims quote it: made once, and only for a
+    // sentence that states a claim.
+    let place: Place | undefined;
+    let quoted: string | undefined;
+    const placeOf = (): Place => (place ??= placeFor(ctx, placeKindAt(ctx, s.start), s.start));
+    const quote = (): string => (quoted ??= raw.replace(/\s+/g, ' ').trim().slice(0, 300));
     const mentions: { year: number; at: number; end: number }[] = [];
-    for (const m of raw.matchAll(YEAR_MENTION)) {
+    for (const m of yearMentions) {
       const at = m.index ?? 0;
       if (LEGAL.test(raw.slice(Math.max(0, at - 40), at))) continue;
       const year = Number(m[3]);
@@ -240,8 +260,8 @@ function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Cla
         context: fiscal ? 'fiscal-year' : report ? 'report-year' : comparison ? 'comparison' : 'other',
         present: (fiscal && !comparison) || report || statesFigure || analysed || running,
         comparison,
-        text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
-        place,
+        text: quote(),
+        place: placeOf(),
         position: ctx.map.position(s.start + yearAt, s.start + yearAt + 4),
       });
     }
@@ -260,8 +280,8 @@ function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Cla
         form: 'list',
         years,
         otherYears: comparedWith.map((x) => x.year),
-        text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
-        place,
+        text: quote(),
+        place: placeOf(),
         position: ctx.map.position(s.start + at, s.start + at + listText.length),
       });
     }
@@ -279,8 +299,8 @@ function readYears(ctx: BuildContext, block: Block, inCurrentPart: boolean): Cla
           { year: second, position: ctx.map.position(s.start + secondAt, s.start + secondAt + 4) },
         ],
         otherYears: [],
-        text: raw.replace(/\s+/g, ' ').trim().slice(0, 300),
-        place,
+        text: quote(),
+        place: placeOf(),
         position: ctx.map.position(s.start + first.at, s.start + secondAt + 4),
       });
     }

@@ -1,5 +1,5 @@
 import type { ColumnRole, TableKind } from '@lkip/schema';
-import { legacyColumnKey, normHeader, ROLE_OF_KEY, roleOfHeader, synonymRole, type HeaderSynonyms } from './column-roles.js';
+import { legacyColumnKey, memoByHeader, normHeader, ROLE_OF_KEY, roleOfHeader, synonymRole, type HeaderSynonyms } from './column-roles.js';
 import type { TableBlock } from '../tables/types.js';
 
 export interface ColumnRoles {
@@ -26,6 +26,14 @@ const KEY_OF_ROLE: Partial<Record<ColumnRole, keyof ColumnRoles>> = Object.fromE
   Object.entries(ROLE_OF_KEY).map(([key, role]) => [role, key as keyof ColumnRoles]),
 );
 
+/** The `ColumnRoles` key of one header; remembered, since every reader asks again for the same tables' columns. */
+const keyOfHeader = memoByHeader((raw, synonyms): keyof ColumnRoles | undefined => {
+  const fromSynonym = synonymRole(raw, synonyms);
+  // The first reader's words first (so the tables it sorted keep their kind), then the wider
+  // vocabulary of column-roles.ts for the headers they do not know ("Tahun 2024 Target").
+  return fromSynonym ? KEY_OF_ROLE[fromSynonym] : (legacyColumnKey(norm(raw)) ?? KEY_OF_ROLE[roleOfHeader(raw, undefined)]);
+});
+
 /**
  * Which column plays which part, read from the header words (headers are spelt many ways): the
  * first column of each role. A profile's header synonyms, when given, take precedence over the
@@ -34,10 +42,7 @@ const KEY_OF_ROLE: Partial<Record<ColumnRole, keyof ColumnRoles>> = Object.fromE
 export function columnRoles(columns: readonly string[], synonyms?: HeaderSynonyms): ColumnRoles {
   const roles: ColumnRoles = {};
   columns.forEach((raw, i) => {
-    const fromSynonym = synonymRole(raw, synonyms);
-    // The first reader's words first (so the tables it sorted keep their kind), then the wider
-    // vocabulary of column-roles.ts for the headers they do not know ("Tahun 2024 Target").
-    const key = fromSynonym ? KEY_OF_ROLE[fromSynonym] : (legacyColumnKey(norm(raw)) ?? KEY_OF_ROLE[roleOfHeader(raw, undefined)]);
+    const key = keyOfHeader(raw, synonyms);
     if (key !== undefined && roles[key] === undefined) roles[key] = i;
   });
   return roles;

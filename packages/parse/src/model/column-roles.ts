@@ -59,8 +59,33 @@ function containsWords(text: string, words: string): boolean {
   return false;
 }
 
+const NO_SYNONYMS: HeaderSynonyms = {};
+const MEMO_LIMIT = 10_000;
+
+/**
+ * Remembers a reading of one header per synonyms object. A draft's tables repeat the same headers
+ * and every reader (classification, units, measurements, budget, weights) asks again for the same
+ * columns; each answer costs a dozen patterns. The synonyms objects are built once per draft and
+ * never changed afterwards, so their identity is a sound key.
+ */
+export function memoByHeader<T>(read: (header: string, synonyms: HeaderSynonyms | undefined) => T): (header: string, synonyms: HeaderSynonyms | undefined) => T {
+  const bySynonyms = new WeakMap<HeaderSynonyms, Map<string, T>>();
+  return (header, synonyms) => {
+    const key = synonyms ?? NO_SYNONYMS;
+    let byHeader = bySynonyms.get(key);
+    // A long-lived process (the viewer) reads draft after draft with the built-in profiles' synonyms.
+    if (!byHeader || byHeader.size > MEMO_LIMIT) bySynonyms.set(key, (byHeader = new Map()));
+    if (byHeader.has(header)) return byHeader.get(header) as T;
+    const value = read(header, synonyms);
+    byHeader.set(header, value);
+    return value;
+  };
+}
+
 /** The role a profile's synonym gives the header, when one matches as whole words. */
-export function synonymRole(header: string, synonyms: HeaderSynonyms | undefined): ColumnRole | undefined {
+export const synonymRole = memoByHeader(readSynonymRole);
+
+function readSynonymRole(header: string, synonyms: HeaderSynonyms | undefined): ColumnRole | undefined {
   if (!synonyms) return undefined;
   const c = normHeader(header);
   let best: { role: ColumnRole; length: number } | undefined;
@@ -86,7 +111,9 @@ export function headerYear(header: string): number | null {
  * synonyms, the budget and band headers that the older reader takes for something else, the older
  * reader's rules (`columnRoles`), then the wider vocabulary of other agencies' reports.
  */
-export function roleOfHeader(raw: string, synonyms: HeaderSynonyms | undefined): ColumnRole {
+export const roleOfHeader = memoByHeader(readRoleOfHeader);
+
+function readRoleOfHeader(raw: string, synonyms: HeaderSynonyms | undefined): ColumnRole {
   const fromSynonym = synonymRole(raw, synonyms);
   if (fromSynonym) return fromSynonym;
   const full = normHeader(raw);

@@ -8,7 +8,7 @@ import type { IndicatorRegistry } from './indicators.js';
 import type { ProseScope } from './prose-scope.js';
 import { sectionAt, type SectionSpan } from './sections.js';
 import type { SourceMap } from './source-map.js';
-import type { UnitRegistry } from './units.js';
+import type { OfficeVocabulary, OpeningWordIndex, UnitRegistry } from './units.js';
 
 /** What every part of the reader shares while one draft becomes a document. */
 export interface BuildContext {
@@ -30,6 +30,12 @@ export interface BuildContext {
     paragraphs?: Block[];
     scopes?: ProseScope[];
     cells?: Map<string, Quantity[]>;
+    /** The office words of the whole draft (see `officeMentionsIn`); undefined index: search each text. */
+    openingWords?: { vocab: OfficeVocabulary; index: OpeningWordIndex | undefined };
+    /** The tables' spans sorted by start, with the furthest end so far (see `overlapsTable`). */
+    tableSpans?: { of: readonly unknown[]; starts: number[]; maxEnds: number[] };
+    /** The figures of a cell's text by column context and text (see `cellQuantities`). */
+    cellTexts?: Map<string, ReadNumber[]>;
     /** Column contexts by a short id (see `cellQuantities`). */
     contextIds?: { byObject: WeakMap<NumberContext, number>; byText: Map<string, number> };
   };
@@ -75,16 +81,26 @@ function contextKey(ctx: BuildContext, context: NumberContext | undefined): stri
   return String(id);
 }
 
+const ANY_DIGIT = /[0-9]/;
+
 /** The figures in a table cell, read from the cell's exact source slice so positions stay exact. */
 export function cellQuantities(ctx: BuildContext, cell: SourceCell, context?: NumberContext): Quantity[] {
   const start = cell.position.offset;
   // The raw table and the measurements read the same cells with the same column context.
-  const key = `${start}:${cell.position.endOffset}:${contextKey(ctx, context)}`;
+  const contextId = contextKey(ctx, context);
+  const key = `${start}:${cell.position.endOffset}:${contextId}`;
   ctx.cache.cells ??= new Map();
   const cached = ctx.cache.cells.get(key);
   if (cached) return cached.map((q) => ({ ...q }));
   const slice = ctx.text.slice(start, cell.position.endOffset);
-  const quantities = findNumbers(slice, context).map((r) => toQuantity(ctx, r, start));
+  // Tables repeat their cells' texts ("-", "100 %", "0"): the figures of a text read with one
+  // column context are read once, then placed at each cell.
+  const byText = (ctx.cache.cellTexts ??= new Map<string, ReadNumber[]>());
+  const textKey = `${contextId}:${slice}`;
+  let read = byText.get(textKey);
+  // A cell without a digit (a label, "-") holds no figure: it is not scanned.
+  if (!read) byText.set(textKey, (read = ANY_DIGIT.test(slice) ? findNumbers(slice, context) : []));
+  const quantities = read.map((r) => toQuantity(ctx, r, start));
   ctx.cache.cells.set(key, quantities);
   return quantities.map((q) => ({ ...q }));
 }

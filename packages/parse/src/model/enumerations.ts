@@ -3,7 +3,7 @@ import type { List, Nodes, Root } from 'mdast';
 import { readNumberWords } from '../numbers/index.js';
 import type { Block } from './blocks.js';
 import { nextId, type BuildContext } from './context.js';
-import { paragraphsOf } from './prose-scope.js';
+import { overlapsTable, paragraphsOf } from './prose-scope.js';
 
 /**
  * Counted enumerations: "meliputi 5 aspek, yaitu: a, b, c, d, e", "terdiri dari 3 (tiga)
@@ -15,12 +15,19 @@ import { paragraphsOf } from './prose-scope.js';
 const NUMBER_WORD =
   '(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\\s+belas|dua\\s+puluh)';
 // The count, the noun (with a few words of qualification) and the word that opens the list.
+// The look-ahead names what a count can start with (a digit, or the first letter of a number
+// word: s, d, t, e, l): it changes no match, but lets the search pass over other characters
+// without trying the look-behind at each (half the time on long paragraphs).
 const LEAD = new RegExp(
-  `(?<![\\p{L}\\p{N}.,/-])((\\d{1,2})(?:\\s*\\(\\s*${NUMBER_WORD}\\s*\\))?|(${NUMBER_WORD}))\\s+` +
+  `(?=[\\dsdtel])(?<![\\p{L}\\p{N}.,/-])((\\d{1,2})(?:\\s*\\(\\s*${NUMBER_WORD}\\s*\\))?|(${NUMBER_WORD}))\\s+` +
     `((?:[\\p{L}][\\p{L}/-]*[ \\t]+){0,5}?[\\p{L}][\\p{L}/-]*)[ \\t]*,?[ \\t]*` +
     `(yaitu|yakni|meliputi|terdiri[ \\t]+(?:dari|atas)|antara[ \\t]+lain|di[ \\t]?antaranya|sebagai[ \\t]+berikut)(?![\\p{L}])[ \\t]*:?`,
   'giu',
 );
+// A word every lead-in holds (the same flags as LEAD, so the same letters match): most paragraphs
+// have none, and trying LEAD's look-behind and count at each of their characters was the reader's
+// largest cost.
+const LEAD_WORD = /yaitu|yakni|meliputi|terdiri|antara|sebagai/iu;
 // "masing-masing 2 lembaga yaitu …" is two per place, not a count of the list.
 const DISTRIBUTIVE = /(?:masing[-\s]masing|setiap|tiap(?:-tiap)?|per|rata-rata)\s*$/i;
 const PARTIAL_LEAD = /^(?:antara\s+lain|di\s?antaranya)$/i;
@@ -260,10 +267,9 @@ function readLead(ctx: BuildContext, block: Block, m: RegExpMatchArray, lists: L
 export function readEnumerations(ctx: BuildContext, tree: Root): Enumeration[] {
   const out: Enumeration[] = [];
   const lists = listsByStart(tree);
-  const tables = ctx.doc.tables.map((t) => ({ start: t.position.offset, end: t.position.endOffset }));
   for (const block of paragraphsOf(ctx)) {
     if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
-    if (tables.some((t) => block.start < t.end && t.start < block.end)) continue;
+    if (!LEAD_WORD.test(block.raw) || overlapsTable(ctx, block.start, block.end)) continue;
     for (const m of block.raw.matchAll(LEAD)) {
       const e = readLead(ctx, block, m, lists);
       if (e) out.push(e);

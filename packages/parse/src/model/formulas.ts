@@ -22,6 +22,8 @@ export function readFormulas(ctx: BuildContext, tables: { block: TableBlock; kin
   const out: Formula[] = [];
   for (const block of ctx.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'math') continue;
+    // Both forms hold an "=": most paragraphs have none and skip both searches.
+    if (!block.raw.includes('=') && !block.plain.includes('=')) continue;
     for (const m of block.raw.matchAll(WEIGHTED)) {
       const terms = [...(m[2] ?? '').matchAll(TERM)].map((t) => ({ name: t[2] ?? '', weight: Number((t[1] ?? '0').replace(',', '.')) / 100 }));
       if (terms.length < 2) continue;

@@ -107,6 +107,37 @@ export interface NameMatch {
   score: number;
 }
 
+/** Candidates with what every lookup against them needs: each word's weight and each candidate's total. */
+export interface PreparedCandidates {
+  candidates: readonly NameCandidate[];
+  /** A word's weight: rarer among the candidates is heavier. */
+  weight: (word: string) => number;
+  /** The summed weight of each candidate's words, by index. */
+  totals: number[];
+}
+
+/**
+ * The word weights of a candidate list, computed once: a registry matches hundreds of names
+ * against the same few indicators, and counting their words anew for each name was most of the work.
+ */
+export function prepareCandidates(candidates: readonly NameCandidate[]): PreparedCandidates {
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const w of c.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  const weight = (w: string): number => {
+    let value = weights.get(w);
+    if (value === undefined) weights.set(w, (value = Math.log(1 + (candidates.length + 1) / ((df.get(w) ?? 0) + 0.5))));
+    return value;
+  };
+  return { candidates, weight, totals: candidates.map((c) => sumWeights(c.words, weight)) };
+}
+
+function sumWeights(words: readonly string[], weight: (word: string) => number): number {
+  let sum = 0;
+  for (const w of words) sum += weight(w);
+  return sum;
+}
+
 /**
  * Weighted Dice similarity between a name and each candidate; returns the best when it is good
  * enough and clearly ahead of the runner-up, otherwise undefined (the caller reports it unmatched
@@ -117,23 +148,34 @@ export function bestNameMatch(
   candidates: readonly NameCandidate[],
   options: { minScore?: number; margin?: number; extraStop?: ReadonlySet<string>; acronyms?: AcronymMap } = {},
 ): NameMatch | undefined {
-  const { minScore = 0.45, margin = 0.06 } = options;
   const words = indicatorWords(name, options.extraStop, options.acronyms);
   if (words.length === 0 || candidates.length === 0) return undefined;
-  const df = new Map<string, number>();
-  for (const c of candidates) for (const w of c.words) df.set(w, (df.get(w) ?? 0) + 1);
-  const weight = (w: string) => Math.log(1 + (candidates.length + 1) / ((df.get(w) ?? 0) + 0.5));
-  const total = (ws: string[]) => ws.reduce((sum, w) => sum + weight(w), 0);
-  const mine = total(words);
-  const scored = candidates
-    .map((c) => {
-      const common = c.words.filter((w) => words.includes(w));
-      return { id: c.id, score: (2 * total(common)) / (mine + total(c.words)) };
-    })
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
-  const second = scored[1];
+  return bestWordsMatch(words, prepareCandidates(candidates), options.minScore, options.margin);
+}
+
+/**
+ * `bestNameMatch` for a name already split into its words, against prepared candidates. The
+ * thresholds are plain numbers, not an options object: objects of different shapes made the
+ * optimised code of this hot function fall back again and again.
+ */
+export function bestWordsMatch(words: readonly string[], prepared: PreparedCandidates, minScore = 0.45, margin = 0.06): NameMatch | undefined {
+  const { candidates, weight, totals } = prepared;
+  if (words.length === 0 || candidates.length === 0) return undefined;
+  const mine = sumWeights(words, weight);
+  // The best (the first of equals, as a stable sort would put it) and the runner-up's score.
+  let best: NameMatch | undefined;
+  let second = -Infinity;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    let common = 0;
+    for (const w of c.words) if (words.includes(w)) common += weight(w);
+    const score = (2 * common) / (mine + (totals[i] ?? 0));
+    if (!best || score > best.score) {
+      if (best) second = best.score;
+      best = { id: c.id, score };
+    } else if (score > second) second = score;
+  }
   if (!best || best.score < minScore) return undefined;
-  if (second && best.score - second.score < margin) return undefined;
+  if (candidates.length > 1 && best.score - second < margin) return undefined;
   return best;
 }

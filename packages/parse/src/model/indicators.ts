@@ -1,5 +1,5 @@
 import type { Goal, Indicator } from '@lkip/schema';
-import { bestNameMatch, countPatternOf, indicatorKey, indicatorWords, type AcronymMap } from './indicator-names.js';
+import { bestNameMatch, bestWordsMatch, countPatternOf, indicatorKey, indicatorWords, prepareCandidates, type AcronymMap, type PreparedCandidates } from './indicator-names.js';
 
 export interface IndicatorSeed {
   name: string;
@@ -33,6 +33,7 @@ export class IndicatorRegistry {
   readonly unmatched: { name: string; offset: number }[] = [];
   private readonly wordCache = new Map<string, string[]>();
   private readonly matchCache = new Map<string, Indicator | undefined>();
+  private readonly preparedCandidates = new Map<string, PreparedCandidates>();
 
   constructor(
     private readonly extraStop: ReadonlySet<string>,
@@ -130,12 +131,26 @@ export class IndicatorRegistry {
   }
 
   private byName(name: string, withGoals = false): Indicator | undefined {
-    const candidates = this.indicators.map((i) => {
-      const goal = withGoals && i.goalId ? this.goals.find((g) => g.id === i.goalId)?.name ?? '' : '';
-      return { id: i.id, words: this.words(`${i.name} ${goal}`) };
-    });
-    const m = bestNameMatch(name, candidates, { extraStop: this.extraStop, acronyms: this.acronyms });
+    const m = bestWordsMatch(this.words(name), this.candidates(withGoals));
     return m ? this.indicators.find((i) => i.id === m.id) : undefined;
+  }
+
+  /**
+   * The indicators as name candidates, prepared once for as long as no indicator is added: a
+   * draft's tables look up hundreds of names against the same few indicators.
+   */
+  private candidates(withGoals: boolean): PreparedCandidates {
+    const key = `${withGoals ? 'goals' : 'names'}:${this.indicators.length}`;
+    let prepared = this.preparedCandidates.get(key);
+    if (!prepared) {
+      const candidates = this.indicators.map((i) => {
+        const goal = withGoals && i.goalId ? this.goals.find((g) => g.id === i.goalId)?.name ?? '' : '';
+        return { id: i.id, words: this.words(`${i.name} ${goal}`) };
+      });
+      prepared = prepareCandidates(candidates);
+      this.preparedCandidates.set(key, prepared);
+    }
+    return prepared;
   }
 
   private similarity(name: string, indicator: Indicator): number {

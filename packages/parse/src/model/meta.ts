@@ -58,6 +58,33 @@ export function readMeta(ctx: BuildContext): DocumentMeta {
   return meta;
 }
 
+const ACRONYM = /^[A-Z]{2,6}$/;
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The code point that ends just before `at` ("" at the start), as a look-behind reads it. */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(at - 2, at) : text.charAt(at - 1);
+}
+
+/** The code point that starts at `at` ("" at the end). */
+function codePointAt(text: string, at: number): string {
+  const code = text.codePointAt(at);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+/** How often `word` (capitals) stands in `text` with no letter or digit before it and no letter after it. */
+function standaloneCount(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!LETTER_OR_DIGIT.test(codePointBefore(text, at)) && !LETTER.test(codePointAt(text, at + word.length))) n++;
+  }
+  return n;
+}
+
 /**
  * What the draft calls its indicators: of the profile's acronyms, the one the draft writes most,
  * its long form ("Indikator Kinerja Utama") counting double; the profile's first when the draft
@@ -66,7 +93,9 @@ export function readMeta(ctx: BuildContext): DocumentMeta {
 export function readIndicatorAcronym(text: string, profile: AgencyProfile): string | undefined {
   const counts = new Map<string, number>();
   const bump = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[A-Z]{2,6}(?![\p{L}])/gu)) bump(m[0], 1);
+  // Each of the profile's acronyms where the draft writes it as a word of its own: as often as
+  // `(?<![\p{L}\p{N}])[A-Z]{2,6}(?![\p{L}])` would find it, without reading every capital of the draft.
+  for (const acronym of new Set(profile.indicatorAcronyms)) if (ACRONYM.test(acronym)) bump(acronym, standaloneCount(text, acronym));
   // "Indikator Kinerja Sasaran Strategis": the long form, up to four words after "Indikator Kinerja".
   const terms = new Map(Object.entries(profile.indicatorTerms).map(([acronym, term]) => [term.toLowerCase(), acronym]));
   for (const m of text.matchAll(/\bIndikator\s+Kinerja((?:[ \t]+[A-Za-z]+){1,3})/gi)) {

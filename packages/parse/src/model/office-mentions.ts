@@ -1,8 +1,8 @@
-import type { OfficeMention, OfficePart, RawTable } from '@lkip/schema';
+import type { OfficeMention, OfficePart } from '@lkip/schema';
 import type { Block } from './blocks.js';
 import type { BuildContext } from './context.js';
-import { paragraphsOf } from './prose-scope.js';
-import { openingWordStarts, prefixOf, readPlace } from './units.js';
+import { overlapsTable, paragraphsOf } from './prose-scope.js';
+import { openingWordIndex, openingWordStarts, openingWordStartsIn, prefixOf, readPlace } from './units.js';
 
 /**
  * Where the draft names its offices outside the per-office columns: in prose and in the text
@@ -28,12 +28,27 @@ interface Found {
   end: number;
 }
 
-/** Every office named in `text` (offsets relative to it), with bare kinds ("<acronym> Kota dengan …") too. */
-export function officeMentionsIn(ctx: BuildContext, text: string): Found[] {
+/**
+ * Where the office words stand in `text`: from the draft's index when `text` is the draft's own
+ * text at `base` (a paragraph, a cell), else by searching `text`.
+ */
+function openingStarts(ctx: BuildContext, text: string, base: number | undefined): number[] {
+  const vocab = ctx.units.vocabulary;
+  if (base === undefined || !ctx.text.startsWith(text, base)) return openingWordStarts(text, vocab);
+  if (ctx.cache.openingWords?.vocab !== vocab) ctx.cache.openingWords = { vocab, index: openingWordIndex(ctx.text, vocab) };
+  const { index } = ctx.cache.openingWords;
+  return index ? openingWordStartsIn(index, text, base) : openingWordStarts(text, vocab);
+}
+
+/**
+ * Every office named in `text` (offsets relative to it), with bare kinds ("<acronym> Kota dengan …")
+ * too. `base`: where `text` stands in the draft, when it is a slice of it.
+ */
+export function officeMentionsIn(ctx: BuildContext, text: string, base?: number): Found[] {
   const vocab = ctx.units.vocabulary;
   const out: Found[] = [];
   let after = 0;
-  for (const at of openingWordStarts(text, vocab)) {
+  for (const at of openingStarts(ctx, text, base)) {
     if (at < after) continue;
     const prefix = prefixOf(vocab, text.slice(at, at + 160), false);
     if (!prefix) continue;
@@ -55,15 +70,12 @@ export function officeMentionsIn(ctx: BuildContext, text: string): Found[] {
   return out;
 }
 
-function inTable(tables: RawTable[], block: Block): boolean {
-  return tables.some((t) => block.start < t.position.endOffset && t.position.offset < block.end);
-}
 
 export function readOfficeMentions(ctx: BuildContext): OfficeMention[] {
   const out: OfficeMention[] = [];
   for (const block of paragraphsOf(ctx)) {
-    if (block.kind === 'table' || block.kind === 'code' || inTable(ctx.doc.tables, block)) continue;
-    for (const f of officeMentionsIn(ctx, block.raw)) out.push({ ...f.mention, position: ctx.map.position(block.start + f.start, block.start + f.end) });
+    if (block.kind === 'table' || block.kind === 'code' || overlapsTable(ctx, block.start, block.end)) continue;
+    for (const f of officeMentionsIn(ctx, block.raw, block.start)) out.push({ ...f.mention, position: ctx.map.position(block.start + f.start, block.start + f.end) });
   }
   for (const table of ctx.doc.tables) {
     table.rows.forEach((row, r) => {
@@ -72,7 +84,7 @@ export function readOfficeMentions(ctx: BuildContext): OfficeMention[] {
         if (cell.text.trim().length < 4) return;
         const base = cell.position.offset;
         const text = ctx.text.slice(base, cell.position.endOffset);
-        for (const f of officeMentionsIn(ctx, text)) out.push({ ...f.mention, tableId: table.id, row: r, column: c, position: ctx.map.position(base + f.start, base + f.end) });
+        for (const f of officeMentionsIn(ctx, text, base)) out.push({ ...f.mention, tableId: table.id, row: r, column: c, position: ctx.map.position(base + f.start, base + f.end) });
       });
     });
   }
@@ -119,7 +131,7 @@ export function readOfficeParts(ctx: BuildContext): OfficePart[] {
       // A section's own start may sit inside a logical paragraph; the section map decides.
       if (ctx.sections.some((s) => s.start > heading.start && s.start <= b.start && s.start >= heading.end)) break;
       end = b.end;
-      if (b.kind === 'paragraph' && !inTable(ctx.doc.tables, b)) paragraphs.push(b);
+      if (b.kind === 'paragraph' && !overlapsTable(ctx, b.start, b.end)) paragraphs.push(b);
     }
     if (paragraphs.length === 0) continue;
     out.push({

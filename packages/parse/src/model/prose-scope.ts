@@ -28,13 +28,61 @@ export function paragraphsOf(ctx: BuildContext): Block[] {
   return ctx.cache.paragraphs;
 }
 
+/**
+ * Whether the span [start, end) overlaps one of the document's tables (prose readers skip those
+ * blocks). The tables are sorted once, with the furthest end reached so far, so each question is
+ * a binary search; four readers used to test every table for every paragraph.
+ */
+export function overlapsTable(ctx: BuildContext, start: number, end: number): boolean {
+  const tables = ctx.doc.tables;
+  let index = ctx.cache.tableSpans;
+  if (index?.of !== tables) {
+    const spans = tables.map((t) => [t.position.offset, t.position.endOffset] as const).sort((a, b) => a[0] - b[0]);
+    let furthest = -Infinity;
+    index = { of: tables, starts: spans.map((s) => s[0]), maxEnds: spans.map((s) => (furthest = Math.max(furthest, s[1]))) };
+    ctx.cache.tableSpans = index;
+  }
+  // The tables that start before `end` are a prefix of the sorted starts; one of them reaches past `start`?
+  const { starts, maxEnds } = index;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && (maxEnds[lo - 1] as number) > start;
+}
+
+/** The paragraphs that start in [from, to), in order: paragraphs are sorted by start, so a binary search finds the first. */
+function paragraphsIn(paragraphs: readonly Block[], from: number, to: number): Block[] {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((paragraphs[mid] as Block).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Block[] = [];
+  for (let i = lo; i < paragraphs.length && (paragraphs[i] as Block).start < to; i++) out.push(paragraphs[i] as Block);
+  return out;
+}
+
+function isSortedByStart(blocks: readonly Block[]): boolean {
+  for (let i = 1; i < blocks.length; i++) if ((blocks[i] as Block).start < (blocks[i - 1] as Block).start) return false;
+  return true;
+}
+
 function computeScopes(ctx: BuildContext): ProseScope[] {
   const out: ProseScope[] = [];
   const paragraphs = paragraphsOf(ctx);
+  // Each section reads only its own paragraphs (found by a binary search, not by a walk over all of them).
+  const sorted = isSortedByStart(paragraphs);
+  const within = (from: number, to: number) => (sorted ? paragraphsIn(paragraphs, from, to) : paragraphs);
   for (const section of ctx.sections) {
     if (section.kind === 'summary') {
       let current: Indicator | undefined;
-      for (const block of paragraphs) {
+      for (const block of within(section.headingEnd, section.end)) {
         if (block.start < section.headingEnd || block.start >= section.end || block.kind !== 'paragraph') continue;
         const item = SUMMARY_ITEM.exec(block.plain);
         const numbered = block.inList && block.listNumber !== undefined ? block.listNumber : /^\d{1,2}[.)]\s/.test(block.plain) ? Number(/^\d{1,2}/.exec(block.plain)?.[0]) : undefined;
@@ -49,7 +97,7 @@ function computeScopes(ctx: BuildContext): ProseScope[] {
       const indicator = ctx.indicators.indicators.find((i) => i.id === indicatorId);
       if (!indicator) continue;
       let current = true;
-      for (const block of paragraphs) {
+      for (const block of within(section.headingEnd, section.end)) {
         if (block.start < section.headingEnd || block.start >= section.end) continue;
         if (/^b[.)]\s/i.test(block.plain)) current = false;
         if (block.kind === 'paragraph') out.push({ block, indicator, placeKind: 'chapter-prose', current });

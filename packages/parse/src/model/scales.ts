@@ -22,7 +22,23 @@ function titleCase(label: string): string {
     .replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
+/**
+ * Whether `raw` may hold `word` once its emphasis markers are dropped: a paragraph without markers
+ * must hold it as it stands. Most paragraphs are ruled out here, not copied and searched.
+ */
+function mayHold(raw: string, word: RegExp): boolean {
+  return MARKER.test(raw) || word.test(raw);
+}
+
+const MARKER = /[*_]/;
+const LIST_WORD = /kategori|predikat/i;
+// The list band's closing bracket, with only blanks, ";" and emphasis after it.
+const CLOSING_BRACKET = /\)[\s;*_]*$/;
+const PROSE_WORD = /dikategorikan/i;
+const INEQUALITY = /[≤≥<>]/;
+
 function listBand(ctx: BuildContext, block: Block): Band | undefined {
+  if (!CLOSING_BRACKET.test(block.raw) || !mayHold(block.raw, LIST_WORD)) return undefined;
   const m = LIST_BAND.exec(block.raw.replace(/[*_]+/g, ''));
   if (!m) return undefined;
   const label = titleCase(m[1] ?? '');
@@ -56,6 +72,7 @@ function listBand(ctx: BuildContext, block: Block): Band | undefined {
 const INEQUALITY_BAND = /^\s*(?:[-*]\s+)?(?:\d{1,2}[.)]\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.{1,60})$/;
 
 function inequalityBand(ctx: BuildContext, block: Block): Band | undefined {
+  if (!INEQUALITY.test(block.raw)) return undefined;
   const m = INEQUALITY_BAND.exec(block.raw.replace(/[*_]+/g, ' '));
   if (!m || !/[≤≥<>]/.test(m[2] ?? '') || !/\bnilai\b|\bx\b|\bskor\b/i.test(m[2] ?? '')) return undefined;
   const expression = m[2] ?? '';
@@ -88,6 +105,7 @@ function inequalityBand(ctx: BuildContext, block: Block): Band | undefined {
 
 function proseBand(ctx: BuildContext, block: Block): Band | undefined {
   const raw = block.raw;
+  if (!mayHold(raw, PROSE_WORD)) return undefined;
   const m = PROSE_BAND.exec(raw.replace(/[*_]+/g, ''));
   if (!m) return undefined;
   // Spelled-out repeats "(sembilan puluh persen)" carry no new figure.

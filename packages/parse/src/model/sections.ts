@@ -96,7 +96,8 @@ export function detectSections(blocks: Block[], tables: TableBlock[], textLength
     if (block.kind === 'table') {
       // A one-row "7. | Indikator Kinerja Kegiatan : …" table is a title laid out as a table.
       const table = tableAt.get(block.start);
-      const cells = table ? table.rows.slice(0, 2).flat() : [];
+      // Only a table of at most three rows can be such a title: a longer one's cells are not read.
+      const cells = table && table.rows.length <= 3 ? table.rows.slice(0, 2).flat() : [];
       for (const [i, cell] of cells.entries()) {
         const prev = i > 0 ? cells[i - 1]?.text : undefined;
         const number = prev && /^\d{1,2}\s*[.)]?$/.test(prev) ? Number(prev.replace(/\D/g, '')) : pendingNumber;

@@ -2,7 +2,7 @@ import type { Quantity, Sentence } from '@lkip/schema';
 import { findNumbers } from '../numbers/index.js';
 import { sentences as splitSentences, type Block } from './blocks.js';
 import { toQuantity, type BuildContext } from './context.js';
-import { paragraphsOf } from './prose-scope.js';
+import { overlapsTable, paragraphsOf } from './prose-scope.js';
 import { sectionAt } from './sections.js';
 
 /**
@@ -14,6 +14,7 @@ const UNIT_AFTER =
   /^[ \t\u00a0]{0,2}(km(?:2|²)?|kilometer|meter(?:\s+persegi)?|m(?:2|3|²|³)?|ha|hektar[e]?|ton|kg|kilogram|liter(?:\s*\/\s*detik)?|l\s*\/\s*detik|mw|kwh|ruas|titik|paket|dokumen|laporan|kegiatan|program|sub\s?kegiatan|jiwa|orang|pegawai|personel|desa|kelurahan|kecamatan|kabupaten|provinsi|sekolah|puskesmas|rumah|unit|buah|kasus|perkara|pasien|balita|bayi|keluarga|kk|bidang|jembatan|sasaran|indikator)(?![\p{L}\p{N}])/iu;
 
 const SKIPPED_KINDS = new Set<Block['kind']>(['table', 'html', 'code']);
+const ANY_DIGIT = /[0-9]/;
 
 function kindOf(block: Block): Sentence['kind'] {
   if (block.kind === 'heading') return 'heading';
@@ -54,13 +55,29 @@ function quantitiesOf(ctx: BuildContext, text: string, base: number): Quantity[]
     if (isListMarker(text, f, fourth)) continue;
     const q = toQuantity(ctx, f, base);
     if (f.currency && !q.unit) q.unit = 'Rp';
-    if (!q.unit && !f.percent && !f.currency) {
+    if (!q.unit && !f.percent && !f.currency && mayStartWord(text, f.end)) {
       const m = UNIT_AFTER.exec(text.slice(f.end, f.end + 24));
       if (m?.[1]) q.unit = m[1].replace(/\s+/g, ' ');
     }
     out.push(q);
   }
   return out;
+}
+
+/**
+ * Whether a word may start after `end` (past up to two blanks, as UNIT_AFTER allows): most figures
+ * are followed by a sign or a bracket, and are then neither sliced nor searched for a unit. Any
+ * character past ASCII may be a letter under the pattern's case folding.
+ */
+function mayStartWord(text: string, end: number): boolean {
+  let i = end;
+  for (let k = 0; k < 2; k++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0) i++;
+    else break;
+  }
+  const c = text.charCodeAt(i);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0x80;
 }
 
 /** A year ("2024", "Tahun 2023") is context, not a statement of a figure. */
@@ -75,10 +92,9 @@ function statesAFigure(q: Quantity): boolean {
  */
 export function readSentences(ctx: BuildContext): Sentence[] {
   const out: Sentence[] = [];
-  const tables = ctx.doc.tables.map((t) => ({ start: t.position.offset, end: t.position.endOffset }));
-  const inTable = (start: number, end: number) => tables.some((t) => start < t.end && t.start < end);
   for (const block of paragraphsOf(ctx)) {
-    if (SKIPPED_KINDS.has(block.kind) || inTable(block.start, block.end)) continue;
+    // A block without a digit states no figure: it is not split into sentences.
+    if (SKIPPED_KINDS.has(block.kind) || !ANY_DIGIT.test(block.raw) || overlapsTable(ctx, block.start, block.end)) continue;
     const kind = kindOf(block);
     const parts = kind === 'formula' ? [{ start: block.start, end: block.end, raw: block.raw }] : splitSentences(block);
     for (const part of parts) {

@@ -4,7 +4,12 @@ import type { Position } from '@lkip/schema';
 export class SourceMap {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`, when given, are where the text's lines start (0, then after each "\n"): a split the caller already has. */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     this.lineStarts = [0];
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
@@ -13,21 +18,41 @@ export class SourceMap {
 
   /** 1-based line and column of an offset. */
   locate(offset: number): { line: number; column: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = this.clamp(offset);
+    const index = this.lineIndex(clamped);
+    return { line: index + 1, column: clamped - (this.lineStarts[index] ?? 0) + 1 };
+  }
+
+  /** Every figure, sentence and table of the model takes one: two searches and no objects besides the position itself. */
+  position(start: number, end: number): Position {
+    const a = this.clamp(start);
+    const b = this.clamp(end);
+    const first = this.lineIndex(a);
+    const last = this.lineIndex(b);
+    return {
+      line: first + 1,
+      column: a - (this.lineStarts[first] ?? 0) + 1,
+      offset: start,
+      endLine: last + 1,
+      endColumn: b - (this.lineStarts[last] ?? 0) + 1,
+      endOffset: end,
+    };
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** The 0-based index of the line an offset (already clamped) stands on. */
+  private lineIndex(offset: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - (this.lineStarts[lo] ?? 0) + 1 };
-  }
-
-  position(start: number, end: number): Position {
-    const a = this.locate(start);
-    const b = this.locate(end);
-    return { line: a.line, column: a.column, offset: start, endLine: b.line, endColumn: b.column, endOffset: end };
+    return lo;
   }
 
   lineText(line: number): string {

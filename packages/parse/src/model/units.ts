@@ -38,7 +38,26 @@ export interface OfficeVocabulary {
   headerSynonyms: HeaderSynonyms;
 }
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+/**
+ * `/\s/` for one character, by its code: the prefix matcher asks it of every character it
+ * passes, for every office word of the draft.
+ */
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined || c.length !== 1) return c !== undefined && /\s/.test(c);
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 function prefixWords(prefix: string): PrefixWord[] {
   return prefix
@@ -182,7 +201,7 @@ export function officeVocabulary(profile: AgencyProfile, text: string): OfficeVo
     // A profile whose offices the draft never names (detected from a passing mention) teaches
     // nothing: learn the draft's own offices as well.
     const own = vocabularyOf(profile, profile.offices);
-    if (findOfficeMentions(text.replace(/[*_]+/g, ''), own).length > 0) return own;
+    if (draftOfficeMentions(text, own).length > 0) return own;
   }
   // The draft's own forms first: their names are the units' names.
   return vocabularyOf(profile, [...learnOfficeForms(text, profile.indicatorAcronyms), ...profile.offices]);
@@ -262,7 +281,10 @@ const WHOLE_WORD = /^[\p{L}\p{N}]+$/u;
 
 function isWordCharAt(text: string, i: number): boolean {
   const code = text.codePointAt(i);
-  return code !== undefined && WORD_CHAR.test(String.fromCodePoint(code));
+  if (code === undefined) return false;
+  // ASCII by its code (asked at both ends of every office word of the draft); the rest by the pattern.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return WORD_CHAR.test(String.fromCodePoint(code));
 }
 
 function isWordCharBefore(text: string, i: number): boolean {
@@ -284,11 +306,7 @@ export function openingWordStarts(text: string, vocab: OfficeVocabulary): number
   if (lower.length !== text.length) {
     return [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => vocab.byFirstWord.has(m[0].toLowerCase())).map((m) => m.index ?? 0);
   }
-  let words = openingWordLists.get(vocab);
-  if (!words) {
-    words = [...vocab.byFirstWord.keys()].filter((w) => WHOLE_WORD.test(w));
-    openingWordLists.set(vocab, words);
-  }
+  const words = openingWords(vocab);
   const starts: number[] = [];
   for (const word of words) {
     for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
@@ -296,6 +314,70 @@ export function openingWordStarts(text: string, vocab: OfficeVocabulary): number
     }
   }
   return starts.sort((a, b) => a - b);
+}
+
+function openingWords(vocab: OfficeVocabulary): string[] {
+  let words = openingWordLists.get(vocab);
+  if (!words) {
+    words = [...vocab.byFirstWord.keys()].filter((w) => WHOLE_WORD.test(w));
+    openingWordLists.set(vocab, words);
+  }
+  return words;
+}
+
+/** Where the vocabulary's opening words occur in a whole draft (word ends not yet checked), by start. */
+export interface OpeningWordIndex {
+  starts: number[];
+  lengths: number[];
+}
+
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/** A word one of whose own beginnings is also its ending ("kak"): its occurrences may overlap. */
+function overlapsItself(word: string): boolean {
+  for (let k = 1; k < word.length; k++) if (word.endsWith(word.slice(0, k))) return true;
+  return false;
+}
+
+/**
+ * The opening words of `text` found once, for `openingWordStartsIn` to answer for its slices (a
+ * draft's paragraphs and cells) instead of lower-casing and searching each slice again. Undefined
+ * where a slice's own search might find other places: lower-casing that changes the text's length,
+ * words beyond plain ASCII, or a word whose occurrences may overlap (its search skips past each).
+ */
+export function openingWordIndex(text: string, vocab: OfficeVocabulary): OpeningWordIndex | undefined {
+  const words = openingWords(vocab);
+  if (!words.every((w) => ASCII_WORD.test(w) && !overlapsItself(w))) return undefined;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return undefined;
+  const hits: [number, number][] = [];
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) hits.push([at, word.length]);
+  }
+  hits.sort((a, b) => a[0] - b[0]);
+  return { starts: hits.map((h) => h[0]), lengths: hits.map((h) => h[1]) };
+}
+
+/**
+ * `openingWordStarts(slice, vocab)` for `slice`, the part of the indexed text that starts at
+ * `base`: the occurrences that lie wholly inside it, their word ends checked within the slice.
+ */
+export function openingWordStartsIn(index: OpeningWordIndex, slice: string, base: number): number[] {
+  const { starts, lengths } = index;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < base) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let k = lo; k < starts.length && (starts[k] as number) < base + slice.length; k++) {
+    const at = (starts[k] as number) - base;
+    const end = at + (lengths[k] as number);
+    if (end <= slice.length && !isWordCharBefore(slice, at) && !isWordCharAt(slice, end)) out.push(at);
+  }
+  return out;
 }
 
 /**
@@ -319,6 +401,21 @@ export function findOfficeMentions(text: string, vocab: OfficeVocabulary, strong
     out.push({ kind: prefix.kind, place, text: slice.slice(0, prefix.prefix.length + 1 + place.length), form: prefix.form });
   }
   return out;
+}
+
+const draftMentions = new WeakMap<OfficeVocabulary, { text: string; mentions: Mention[] }>();
+
+/**
+ * The offices a whole draft names (emphasis markers dropped), found once per vocabulary: choosing
+ * the vocabulary and building the units both read the whole draft with the profile's own one.
+ * The list is shared: read it, do not change it.
+ */
+function draftOfficeMentions(text: string, vocab: OfficeVocabulary): Mention[] {
+  const known = draftMentions.get(vocab);
+  if (known?.text === text) return known.mentions;
+  const mentions = findOfficeMentions(text.replace(/[*_]+/g, ''), vocab);
+  draftMentions.set(vocab, { text, mentions });
+  return mentions;
 }
 
 export function normaliseWords(text: string): string[] {
@@ -365,7 +462,7 @@ export function buildUnits(text: string, strongNames: string[], vocab: OfficeVoc
     if (entry.place === entry.place.toUpperCase() && m.place !== m.place.toUpperCase()) entry.place = m.place;
     counts.set(key, entry);
   };
-  for (const m of findOfficeMentions(text.replace(/[*_]+/g, ''), vocab)) add(m, false);
+  for (const m of draftOfficeMentions(text, vocab)) add(m, false);
   for (const name of strongNames) for (const m of findOfficeMentions(name.replace(LIST_MARKER, ''), vocab, true)) add(m, true);
   const nameOf = (kind: Kind, place: string, prefix: string): string =>
     (vocab.displays.get(kind) ?? '{prefix} {place}').replace('{prefix}', prefix).replace('{place}', place).replace(/\s+/g, ' ').trim();
@@ -502,5 +599,17 @@ function makeRegistry(units: ReportingUnit[], province: ReportingUnit | undefine
     return false;
   };
   const mentions = (text: string): Mention[] => findOfficeMentions(text, vocab);
-  return { units, ...(province ? { province } : {}), resolve, isAggregate, mentions, vocabulary: vocab };
+  // Every table row and office mention asks again for the same few office names.
+  return { units, ...(province ? { province } : {}), resolve: remembered(resolve), isAggregate: remembered(isAggregate), mentions, vocabulary: vocab };
+}
+
+/** `read` with its answers kept by input (the registry's units do not change once built). */
+function remembered<T>(read: (input: string) => T): (input: string) => T {
+  const answers = new Map<string, T>();
+  return (input) => {
+    if (answers.has(input)) return answers.get(input) as T;
+    const answer = read(input);
+    answers.set(input, answer);
+    return answer;
+  };
 }

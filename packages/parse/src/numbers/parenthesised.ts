@@ -42,7 +42,8 @@ function wordsInParenthesesAt(text: string, from: number): { word: NumberWordMat
  * them is the point.
  */
 export function findParenthesisedNumberWords(text: string): ParenthesisedNumberWords[] {
-  if (typeof text !== 'string') return [];
+  // Most paragraphs hold no parenthesis, and every pair needs one: their figures need no reading.
+  if (typeof text !== 'string' || !text.includes('(')) return [];
   const pairs: ParenthesisedNumberWords[] = [];
   for (const figure of scanFigures(text)) {
     const found = wordsInParenthesesAt(text, figure.end) ?? (figure.outerEnd !== figure.end ? wordsInParenthesesAt(text, figure.outerEnd) : undefined);

@@ -196,16 +196,44 @@ function buildFigure(
   return figure;
 }
 
-/** Every figure of `text`, in order. Linear in the length of the text. */
-export function scanFigures(text: string, context?: NumberContext, limit = Infinity): Figure[] {
+/** Scans of whole texts read without a context, while a document is being built (see `withScanMemo`). */
+let memo: Map<string, readonly Figure[]> | undefined;
+
+/**
+ * Runs `work` with the scans of a text (no column context, no limit) remembered until it returns:
+ * the readers of one draft scan the same paragraphs and sentences several times over (counts,
+ * sentences, clauses). Scoped to one call so that a long-lived process keeps no draft's text.
+ */
+export function withScanMemo<T>(work: () => T): T {
+  const outer = memo;
+  memo = new Map();
+  try {
+    return work();
+  } finally {
+    memo = outer;
+  }
+}
+
+/** Every figure of `text`, in order. Linear in the length of the text. The list is shared: read it, do not change it. */
+export function scanFigures(text: string, context?: NumberContext, limit = Infinity): readonly Figure[] {
+  if (memo === undefined || context !== undefined || limit !== Infinity) return scanText(text, context, limit);
+  let figures = memo.get(text);
+  if (figures === undefined) memo.set(text, (figures = scanText(text, undefined, Infinity)));
+  return figures;
+}
+
+const NEXT_DIGIT = /[0-9]/g;
+
+function scanText(text: string, context: NumberContext | undefined, limit: number): Figure[] {
   const figures: Figure[] = [];
   let previous: Figure | undefined;
   let i = 0;
   while (i < text.length && figures.length < limit) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    // The next digit, found by a native search rather than a step per character: most of a
+    // paragraph is words.
+    NEXT_DIGIT.lastIndex = i;
+    if (NEXT_DIGIT.exec(text) === null) break;
+    i = NEXT_DIGIT.lastIndex - 1;
     const coreEnd = scanCore(text, i);
     const figure = buildFigure(text, i, coreEnd, previous, context);
     i = coreEnd;

@@ -57,10 +57,14 @@ interface LineInfo {
   numbering: boolean;
 }
 
+const NUMBERING_CHARS = /^[\d().\s]+$/;
+
 function info(input: LayoutInput, i: number): LineInfo {
   const segs = segments(input, i);
   const texts = segs.map((s) => s.text);
-  const numbering = isNumberingTokens(texts) || (segs.length === 1 && isNumberingTokens(texts[0]!.split(/\s+/)));
+  // A line of one segment is a numbering row only when it holds nothing but digits, brackets and
+  // dots: any other line (every line of prose) is not split into its words to find that out.
+  const numbering = isNumberingTokens(texts) || (segs.length === 1 && NUMBERING_CHARS.test(texts[0]!) && isNumberingTokens(texts[0]!.split(/\s+/)));
   return { segs, figures: segs.filter((s) => isFigureCell(s.text) && !YEARISH.test(s.text)).length, numbering };
 }
 

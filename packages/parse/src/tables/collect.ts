@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import { findFurniture } from './furniture.js';
 import { columnNames, countHeaderRows, isNumberingRow, looksLikeHeaderRow, sameHeaderRow } from './header.js';
-import { SourceText, type Span } from './source.js';
+import { sourceTextOf, type SourceText, type Span } from './source.js';
 import { isArtefactLine, significantLength } from './tsv.js';
 import type { SourceCell, TableBlock } from './types.js';
 import { walk } from './walk.js';
@@ -184,17 +184,17 @@ interface CaptionIndex {
   blockAt: (Paragraph | Heading | undefined)[];
 }
 
-function captionIndex(tree: Root, src: SourceText): CaptionIndex {
+/** `blocks`: the tree's paragraphs and headings in document order (parents first). */
+function captionIndex(blocks: readonly Node[], src: SourceText): CaptionIndex {
   const blockAt: (Paragraph | Heading | undefined)[] = new Array(src.lines.length);
-  walk(tree as Node, (node: Node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading') return;
+  for (const node of blocks) {
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
-    if (s === undefined || e === undefined) return;
+    if (s === undefined || e === undefined) continue;
     const a = src.lineIndexAt(s);
     const b = src.lineIndexAt(Math.max(s, e - 1));
     for (let i = a; i <= b; i++) blockAt[i] = node as Paragraph | Heading;
-  });
+  }
   return { blockAt };
 }
 
@@ -224,9 +224,12 @@ function captionFor(src: SourceText, index: CaptionIndex, tableLines: Uint8Array
  * continue and their stacked headers resolved into column names.
  */
 export function collectTables(tree: Root, text: string): TableBlock[] {
-  const src = new SourceText(text);
+  const src = sourceTextOf(text);
   const parts: RawPart[] = [];
+  // One walk over the tree for the tables and for the paragraphs their captions are read from.
+  const captionBlocks: Node[] = [];
   walk(tree as Node, (node: Node) => {
+    if (node.type === 'paragraph' || node.type === 'heading') captionBlocks.push(node);
     if (node.type !== 'table') return;
     const part = readPart(node as Table, src);
     if (part) parts.push(part);
@@ -242,7 +245,7 @@ export function collectTables(tree: Root, text: string): TableBlock[] {
 
   const tableLines = new Uint8Array(src.lines.length);
   for (const p of parts) for (let i = p.firstLine; i <= p.lastLine; i++) tableLines[i] = 1;
-  const captions = captionIndex(tree, src);
+  const captions = captionIndex(captionBlocks, src);
 
   return groups.map((group, index) => {
     const head = group[0] as RawPart;

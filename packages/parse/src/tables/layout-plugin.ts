@@ -8,7 +8,7 @@ import { findFurniture } from './furniture.js';
 import { readHtmlTables } from './html.js';
 import { readLineTables } from './lines.js';
 import { defaultParse, replaceBlocks, type ParseFn, type PlannedTable } from './plugin.js';
-import { SourceText } from './source.js';
+import { sourceTextOf, type SourceText } from './source.js';
 import type { LayoutInput, TextCell, TextTable } from './text-layout.js';
 import { walk } from './walk.js';
 
@@ -60,7 +60,7 @@ function tableNode(src: SourceText, rows: TextCell[][], format: NonNullable<NonN
 export function transformLayoutTables(tree: Root, text: string, parse: ParseFn = defaultParse()): void {
   // Plain prose has no table of these layouts: nothing to do without a figure or a tag.
   if (!/\d|<table/i.test(text)) return;
-  const src = new SourceText(text);
+  const src = sourceTextOf(text);
   const context = treeContext(tree, src);
   const planned: PlannedTable[] = [];
   const excluded = new Uint8Array(context.excluded);

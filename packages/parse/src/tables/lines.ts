@@ -60,8 +60,8 @@ function lineCell(input: LayoutInput, i: number): TextCell {
 
 /** A short line that may be one cell: a few words, no sentence. */
 function cellLike(text: string): boolean {
-  const words = text.split(/\s+/).length;
-  return text.length <= 90 && words <= 14;
+  // The length first: a long line of prose is not split into its words to learn it is no cell.
+  return text.length <= 90 && text.split(/\s+/).length <= 14;
 }
 
 const YEAR = /^(19|20)\d\d$/;

@@ -7,7 +7,7 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { scanFractions } from '../fractions/scan.js';
 import { treeContext } from './context.js';
-import { SourceText, type Span } from './source.js';
+import { sourceTextOf, type SourceText, type Span } from './source.js';
 import { hasTab, isArtefactCells, nonEmptyCount, splitTsvLine, type TsvCell } from './tsv.js';
 import { walk } from './walk.js';
 
@@ -62,7 +62,7 @@ export function remarkTabTables(this: unknown): (tree: Root, file: VFile) => voi
 }
 
 export function transformTabTables(tree: Root, text: string, parse: ParseFn = defaultParse(), masked?: Uint8Array): void {
-  const src = new SourceText(text);
+  const src = sourceTextOf(text);
   const context = treeContext(tree, src);
   const fractionLines = new Uint8Array(src.lines.length);
   const fractions = scanFractions({

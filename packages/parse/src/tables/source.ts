@@ -121,6 +121,18 @@ export class SourceText {
   }
 }
 
+let lastSource: SourceText | undefined;
+
+/**
+ * The lines of `text`, split once for all its readers: the two table plugins, the table
+ * collector and the fraction reader of one draft each split the same text into lines, a walk
+ * over every character. Only the last text is kept.
+ */
+export function sourceTextOf(text: string): SourceText {
+  if (lastSource?.text !== text) lastSource = new SourceText(text);
+  return lastSource;
+}
+
 /** Converts a schema position back to offsets, for callers that hold both kinds. */
 export function spanOf(position: Position): Span {
   return { start: position.offset, end: position.endOffset };
