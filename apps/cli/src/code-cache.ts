@@ -25,8 +25,13 @@ import { Script } from 'node:vm';
 const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'bundle');
 /** The caches, one per chunk: dist/bundle/v8-cache/<chunk file>.v8. */
 const CACHE_DIR = join(BUNDLE_DIR, 'v8-cache');
-/** Set by the build's warm-up run: write a cache for every chunk the run compiled. */
+/**
+ * Set by the build's warm-up runs: write a cache for every chunk the run compiled, except the
+ * chunks named in LKIP_CODE_CACHE_SKIP (comma-separated, relative to the bundle: those that load
+ * an ES module, as the bundler reports them).
+ */
 const WRITE_CACHE_ENV = 'LKIP_WRITE_CODE_CACHE';
+const SKIP_ENV = 'LKIP_CODE_CACHE_SKIP';
 /** Prints, per chunk, whether its cache was used (after a Node upgrade V8 refuses the build's caches). */
 const DEBUG_ENV = 'LKIP_DEBUG_CODE_CACHE';
 
@@ -39,11 +44,14 @@ interface CompilingModule {
 /** Runs a bundled entry (a path relative to the calling shim, e.g. `./bundle/bin-….cjs`) with the code caches. */
 export function runBundled(shimUrl: string, entry: string): void {
   const entryPath = fileURLToPath(new URL(entry, shimUrl));
-  installCodeCache(process.env[WRITE_CACHE_ENV] === '1', process.env[DEBUG_ENV] === '1');
+  const writing = process.env[WRITE_CACHE_ENV] === '1' ? new Set((process.env[SKIP_ENV] ?? '').split(',')) : undefined;
+  installCodeCache(writing, process.env[DEBUG_ENV] === '1');
   createRequire(entryPath)(entryPath);
 }
 
-function installCodeCache(writing: boolean, debug: boolean): void {
+/** `skipWhenWriting`: in a warm-up run, the chunks to leave without a cache; undefined in any other run. */
+function installCodeCache(skipWhenWriting: ReadonlySet<string> | undefined, debug: boolean): void {
+  const writing = skipWhenWriting !== undefined;
   const report = (filename: string, state: string) => {
     if (debug) process.stderr.write(`lkip code cache: ${relative(BUNDLE_DIR, filename)} ${state}\n`);
   };
@@ -54,16 +62,15 @@ function installCodeCache(writing: boolean, debug: boolean): void {
   const compiled: { cacheFile: string; script: Script }[] = [];
   proto._compile = function (this: CompilingModule, content: string, filename: string): unknown {
     if (!filename.startsWith(BUNDLE_DIR + sep)) return nodeCompile.call(this, content, filename);
-    if (content.includes('import(')) {
-      report(filename, 'not cached (imports an ES module)');
-      return nodeCompile.call(this, content, filename);
-    }
-    const cacheFile = join(CACHE_DIR, `${relative(BUNDLE_DIR, filename)}.v8`);
+    const chunk = relative(BUNDLE_DIR, filename);
+    if (skipWhenWriting?.has(chunk)) return nodeCompile.call(this, content, filename);
+    const cacheFile = join(CACHE_DIR, `${chunk}.v8`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
-      // No cache for this chunk (a command the warm-up did not run): compile as Node would.
+      // No cache for this chunk (a command the warm-ups did not run, or a chunk that loads an ES
+      // module): compile as Node would.
       if (!writing) {
         report(filename, 'none');
         return nodeCompile.call(this, content, filename);
