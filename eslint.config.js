@@ -30,4 +30,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // A CommonJS TypeScript file (apps/cli/src/code-cache.cts) imports with `import x = require()`,
+    // the typed form of require under verbatimModuleSyntax.
+    files: ['**/*.cts'],
+    rules: { '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }] },
+  },
 );

@@ -16,13 +16,15 @@
 
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'apps', 'cli', 'dist', 'bin.js');
+// The package's `bin` (what `lkip` runs once installed), as its package.json names it.
+const cliPackage = JSON.parse(readFileSync(join(root, 'apps', 'cli', 'package.json'), 'utf8'));
+const bin = join(root, 'apps', 'cli', cliPackage.bin.lkip);
 if (!existsSync(bin)) {
   console.error(`bench-startup: ${bin} does not exist; build the CLI first (pnpm build)`);
   process.exit(2);

@@ -2,12 +2,13 @@
 // Bundles the built CLI (tsc's output in dist/) into a few CommonJS files in dist/bundle/, so
 // that `lkip` starts by reading a handful of files instead of resolving and compiling some 400
 // modules (remark, micromark, zod, commander and our packages), and then writes V8 code caches
-// for them (src/code-cache.ts): a run reuses the compiled code instead of compiling it again.
+// for them (src/code-cache.cts): a run reuses the compiled code instead of compiling it again.
 //
 // Why CommonJS: Node 20 can give a script a code cache (`vm.Script` cachedData) but not an ES
 // module. What each command loads lazily stays lazy (its own chunks). dist/bin.js and
-// dist/compare/worker.js become small ES-module shims that start their bundled entry through
-// the code cache; tsc's other files stay for the library entry (dist/index.js) and its types.
+// dist/compare/worker.js become small shims that start their bundled entry through the code
+// cache, and dist/bin.cjs (the package's `bin`) is another; tsc's other files stay for the
+// library entry (dist/index.js) and its types.
 //
 // Left out of the bundle: @lkip/pdf, whose pdf.js loads its worker module by a path relative to
 // its own file (it is a dependency of this package, so it resolves from dist/ as before).
@@ -51,7 +52,7 @@ const { output } = await build({
 });
 
 // Chunks that load an ES module with import() (@lkip/pdf): the bundler lists the external among
-// their dynamic imports. They get no code cache (src/code-cache.ts says why).
+// their dynamic imports. They get no code cache (src/code-cache.cts says why).
 const bundled = new Set(output.map((o) => o.fileName));
 const importsEsm = output.filter((o) => o.type === 'chunk' && o.dynamicImports.some((id) => !bundled.has(id))).map((o) => o.fileName);
 
@@ -60,16 +61,14 @@ const built = (name) => {
   if (!chunk) throw new Error(`bundle: no output for the entry ${name}`);
   return chunk.fileName;
 };
-const shim = (from, entry) =>
-  [
-    '#!/usr/bin/env node',
-    `// ${SHIM_MARK}: starts the bundled entry with the V8 code cache (src/code-cache.ts).`,
-    `import { runBundled } from '${from}';`,
-    `runBundled(import.meta.url, '${entry}');`,
-    '',
-  ].join('\n');
-writeFileSync(join(dist, 'bin.js'), shim('./code-cache.js', `./bundle/${built('bin')}`), { mode: 0o755 });
-writeFileSync(join(dist, 'compare', 'worker.js'), shim('../code-cache.js', `../bundle/${built('compare/worker')}`));
+// The shims that start a bundled entry through the code cache. The package's `bin` is CommonJS
+// (bin.cjs): Node starts a script several milliseconds sooner than an ES module. bin.js, for
+// whoever runs `node dist/bin.js`, and the compare worker are ES-module shims of the same.
+const header = ['#!/usr/bin/env node', `// ${SHIM_MARK}: starts the bundled entry with the V8 code cache (src/code-cache.cts).`];
+const lines = (...body) => [...header, ...body, ''].join('\n');
+writeFileSync(join(dist, 'bin.cjs'), lines(`require('./code-cache.cjs').runBundled('bundle/${built('bin')}');`), { mode: 0o755 });
+writeFileSync(join(dist, 'bin.js'), lines(`import './bin.cjs';`), { mode: 0o755 });
+writeFileSync(join(dist, 'compare', 'worker.js'), lines(`import codeCache from '../code-cache.cjs';`, `codeCache.runBundled('bundle/${built('compare/worker')}');`));
 
 // The warm-up: lints of a draft of the repository write the caches of what a lint compiles (the
 // command line, the reader, the rules, the formatters people use: stylish in a terminal, JSON in
@@ -82,7 +81,7 @@ if (existsSync(draft)) {
   const lintCache = ['--cache', '--cache-location', join(scratch, '.lkipcache')];
   try {
     for (const args of [['--format', 'stylish'], ['--format', 'json', ...lintCache], ['--format', 'stylish', ...lintCache]]) {
-      const run = spawnSync(process.execPath, [join(dist, 'bin.js'), 'lint', ...args, draft], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', LKIP_CODE_CACHE_SKIP: importsEsm.join(','), NO_COLOR: '1' }, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [join(dist, 'bin.cjs'), 'lint', ...args, draft], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', LKIP_CODE_CACHE_SKIP: importsEsm.join(','), NO_COLOR: '1' }, encoding: 'utf8' });
       // 1: the fixture has findings, as it should.
       if (run.status !== 0 && run.status !== 1) throw new Error(`bundle: the warm-up lint exited ${run.status}: ${run.stderr}`);
     }

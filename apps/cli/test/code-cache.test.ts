@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
-// The built CLI starts from V8 code caches written by its build (src/code-cache.ts,
+// The built CLI starts from V8 code caches written by its build (src/code-cache.cts,
 // scripts/bundle.mjs). A cache only saves time: damaged, missing or foreign caches must give the
 // same run, and a cache must never be read beside a chunk it was not made from.
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
@@ -27,12 +27,12 @@ describe.skipIf(!built)('the code cache of the built CLI', () => {
   function copyPackage(): string {
     const root = join(dir, 'cli');
     cpSync(BUNDLE, join(root, 'dist', 'bundle'), { recursive: true });
-    for (const file of ['bin.js', 'code-cache.js']) copyFileSync(join(DIST, file), join(root, 'dist', file));
+    for (const file of ['bin.js', 'bin.cjs', 'code-cache.cjs']) copyFileSync(join(DIST, file), join(root, 'dist', file));
     copyFileSync(join(PACKAGE, 'package.json'), join(root, 'package.json'));
     return root;
   }
-  const lint = (root: string, env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [join(root, 'dist', 'bin.js'), 'lint', '--format', 'json', DRAFT], {
+  const lint = (root: string, env: Record<string, string> = {}, bin = 'bin.cjs') =>
+    spawnSync(process.execPath, [join(root, 'dist', bin), 'lint', '--format', 'json', DRAFT], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', ...env },
@@ -46,7 +46,7 @@ describe.skipIf(!built)('the code cache of the built CLI', () => {
     expect(caches.some((c) => /^bin-[\w-]{8}\.cjs\.v8$/.test(c))).toBe(true);
     for (const cache of caches) expect(chunks).toContain(cache.slice(0, -'.v8'.length));
     // The entry's shim names the entry of this build, not of an earlier one.
-    const entry = /'\.\/bundle\/(bin-[\w-]{8}\.cjs)'/.exec(readFileSync(join(DIST, 'bin.js'), 'utf8'))?.[1];
+    const entry = /'bundle\/(bin-[\w-]{8}\.cjs)'/.exec(readFileSync(join(DIST, 'bin.cjs'), 'utf8'))?.[1];
     expect(chunks).toContain(entry);
   });
 
@@ -72,6 +72,8 @@ describe.skipIf(!built)('the code cache of the built CLI', () => {
     expect(reference.stderr).toBe('');
     const findings = JSON.parse(reference.stdout) as { messages: unknown[] }[];
     expect(findings[0]?.messages.length).toBeGreaterThan(0);
+    // The ES-module shim (`node dist/bin.js`) runs the same bundle.
+    expect(lint(root, {}, 'bin.js').stdout).toBe(reference.stdout);
 
     const cacheDir = join(root, 'dist', 'bundle', 'v8-cache');
     const caches = cacheFiles(root);

@@ -1,8 +1,14 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// CommonJS (a .cts file): the entry shims are CommonJS too (bin.cjs), as starting an ES module
+// costs Node several milliseconds more, on every run, than starting a script.
+import fs = require('node:fs');
+import Module = require('node:module');
+import path = require('node:path');
+import vm = require('node:vm');
+
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = fs;
+const { createRequire } = Module;
+const { dirname, join, relative, sep } = path;
+const { Script } = vm;
 
 /**
  * Starting the built CLI with V8's code cache.
@@ -21,8 +27,8 @@ import { Script } from 'node:vm';
  * left to Node: code read from a cache loses the callback `import()` needs.
  */
 
-/** The bundle's folder: dist/bundle beside this file (dist/code-cache.js). */
-const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'bundle');
+/** The bundle's folder: dist/bundle beside this file (dist/code-cache.cjs). */
+const BUNDLE_DIR = join(__dirname, 'bundle');
 /** The caches, one per chunk: dist/bundle/v8-cache/<chunk file>.v8. */
 const CACHE_DIR = join(BUNDLE_DIR, 'v8-cache');
 /**
@@ -41,9 +47,9 @@ interface CompilingModule {
   _compile(content: string, filename: string): unknown;
 }
 
-/** Runs a bundled entry (a path relative to the calling shim, e.g. `./bundle/bin-….cjs`) with the code caches. */
-export function runBundled(shimUrl: string, entry: string): void {
-  const entryPath = fileURLToPath(new URL(entry, shimUrl));
+/** Runs a bundled entry (a path relative to dist/, e.g. `bundle/bin-….cjs`) with the code caches. */
+function runBundled(entry: string): void {
+  const entryPath = join(__dirname, entry);
   const writing = process.env[WRITE_CACHE_ENV] === '1' ? new Set((process.env[SKIP_ENV] ?? '').split(',')) : undefined;
   installCodeCache(writing, process.env[DEBUG_ENV] === '1');
   createRequire(entryPath)(entryPath);
@@ -59,7 +65,7 @@ function installCodeCache(skipWhenWriting: ReadonlySet<string> | undefined, debu
   // own is the long-standing way to give CommonJS a code cache (v8-compile-cache did the same).
   const proto = (Module as unknown as { prototype: CompilingModule }).prototype;
   const nodeCompile = proto._compile;
-  const compiled: { cacheFile: string; script: Script }[] = [];
+  const compiled: { cacheFile: string; script: vm.Script }[] = [];
   proto._compile = function (this: CompilingModule, content: string, filename: string): unknown {
     if (!filename.startsWith(BUNDLE_DIR + sep)) return nodeCompile.call(this, content, filename);
     const chunk = relative(BUNDLE_DIR, filename);
@@ -98,3 +104,5 @@ function installCodeCache(skipWhenWriting: ReadonlySet<string> | undefined, debu
     });
   }
 }
+
+export = { runBundled };
