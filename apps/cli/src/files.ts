@@ -26,6 +26,12 @@ export function isJsonPath(path: string): boolean {
   return extname(path).toLowerCase() === '.json';
 }
 
+/** A table of figures from another system (spreadsheet-input.ts, loaded only for such a file). */
+export function isSpreadsheetPath(path: string): boolean {
+  const extension = extname(path).toLowerCase();
+  return extension === '.csv' || extension === '.xlsx';
+}
+
 /** A draft read through a Markdown form made from it (Word, PDF), never written back. */
 export function isConvertedPath(path: string): boolean {
   return isDocxPath(path) || isPdfPath(path);

@@ -1,9 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { DocxLocation } from '@lkip/parse';
 import { CliError, describeFsError } from './errors.js';
-import { isDocxPath, isPdfPath } from './files.js';
-import { isJsonPath } from './files.js';
-import { isSpreadsheetPath, readSpreadsheetFile } from './spreadsheet-input.js';
+import { isDocxPath, isJsonPath, isPdfPath, isSpreadsheetPath } from './files.js';
 import { MAX_DRAFT_BYTES, checkSize, readDraftFile, type DraftEncoding } from './read-draft.js';
 import type { PdfLocation } from '@lkip/pdf';
 import type { LocateInDocument, PlaceOnPage } from './word-locations.js';
@@ -48,7 +46,11 @@ export async function readDraftInput(path: string, label: string): Promise<Draft
     const { readJsonModelFile } = await import('./json-input.js');
     return { kind: 'json', ...(await readJsonModelFile(path, label)), encoding: 'utf-8' };
   }
-  if (isSpreadsheetPath(path)) return { kind: 'spreadsheet', ...(await readSpreadsheetFile(path, label)), encoding: 'utf-8' };
+  if (isSpreadsheetPath(path)) {
+    // Loaded for a spreadsheet only: its readers (read-excel-file, fflate) cost every other lint ~13 ms to load.
+    const { readSpreadsheetFile } = await import('./spreadsheet-input.js');
+    return { kind: 'spreadsheet', ...(await readSpreadsheetFile(path, label)), encoding: 'utf-8' };
+  }
   if (isPdfPath(path)) return readPdfInput(path, label);
   if (!isDocxPath(path)) {
     const draft = await readDraftFile(path, label);

@@ -15,12 +15,6 @@ import type { LocateInDocument } from './word-locations.js';
  * table runs on it, and each finding names the cell (`Sheet1!G3`) the office can find.
  */
 
-export const SPREADSHEET_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.xlsx']);
-
-export function isSpreadsheetPath(path: string): boolean {
-  return SPREADSHEET_EXTENSIONS.has(extname(path).toLowerCase());
-}
-
 /** The template's columns, in the words of a PK table. */
 export const TEMPLATE_COLUMNS = ['No', 'Indikator Kinerja', 'Satuan', 'Satker', 'Target', 'Realisasi', 'Capaian (%)'] as const;
 

@@ -26,7 +26,7 @@ import { LintCache, resolveCacheLocation, sha256 } from '../cache.js';
 import { fastCacheKey, FINDINGS_SHAPE } from '../cache-key.js';
 import { readConfigFile } from '../config-file.js';
 import { CliError, describeFsError } from '../errors.js';
-import { expandDraftPatterns, isDocxPath, isJsonPath, LINT_EXTENSIONS } from '../files.js';
+import { expandDraftPatterns, isDocxPath, isJsonPath, isSpreadsheetPath, LINT_EXTENSIONS } from '../files.js';
 import type { FormatName } from '../formatters/names.js';
 import { loadFormatter } from '../formatters/load.js';
 import { displayPath } from '../formatters/display-path.js';
@@ -35,7 +35,6 @@ import { editsToLineEndings, restoreLineEndings, splitLineEndings } from '@lkip/
 import { encodeDraft } from '../read-draft.js';
 import { readDraftInput } from '../read-input.js';
 import { readPreviousFilings } from '../previous.js';
-import { isSpreadsheetPath } from '../spreadsheet-input.js';
 import { useColor } from '../color.js';
 import { attachWordLocations } from '../word-locations.js';
 import { FileChangedError, writeFileAtomic, writeIfUnchanged } from '../write-atomic.js';

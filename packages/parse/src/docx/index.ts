@@ -7,7 +7,6 @@ import type { DocxLocation } from './locations.js';
 import { mdastToMarkdown } from './markdown.js';
 
 export { DocxError } from './errors.js';
-export { MAX_PACKAGE_BYTES, MAX_PACKAGE_XML_BYTES } from './zip-limits.js';
 export { describeDocxLocation, docxLocationAt, type DocxLocation, type DocxTablePlace } from './locations.js';
 
 export interface DocxConversion {
