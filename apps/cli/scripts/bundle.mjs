@@ -72,22 +72,31 @@ writeFileSync(join(dist, 'compare', 'worker.js'), lines(`import codeCache from '
 
 // The warm-up: lints of a draft of the repository write the caches of what a lint compiles (the
 // command line, the reader, the rules, the formatters people use: stylish in a terminal, JSON in
-// CI), then a re-lint that the lint cache answers (lint-cached.ts). Each run reads the caches of
-// the runs before it and writes them back with what it compiled itself, so they add up. Other
-// commands' chunks compile as usual.
-const draft = join(root, '..', '..', 'fixtures', 'ntt-2024', 'draft.md');
-if (existsSync(draft)) {
+// CI), then a re-lint that the lint cache answers (lint-cached.ts), then a comparison of two drafts
+// (which runs in-process: the compare command and the digest its workers share). Each run reads
+// the caches of the runs before it and writes them back with what it compiled itself, so they add
+// up. Other commands' chunks compile as usual.
+const fixtures = join(root, '..', '..', 'fixtures');
+const draft = join(fixtures, 'ntt-2024', 'draft.md');
+const other = join(fixtures, 'consistent-2024', 'draft.md');
+if (existsSync(draft) && existsSync(other)) {
   const scratch = mkdtempSync(join(tmpdir(), 'lkip-warm-up-'));
   const lintCache = ['--cache', '--cache-location', join(scratch, '.lkipcache')];
+  const runs = [
+    ['lint', '--format', 'stylish', draft],
+    ['lint', '--format', 'json', ...lintCache, draft],
+    ['lint', '--format', 'stylish', ...lintCache, draft],
+    ['compare', draft, other],
+  ];
   try {
-    for (const args of [['--format', 'stylish'], ['--format', 'json', ...lintCache], ['--format', 'stylish', ...lintCache]]) {
-      const run = spawnSync(process.execPath, [join(dist, 'bin.cjs'), 'lint', ...args, draft], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', LKIP_CODE_CACHE_SKIP: importsEsm.join(','), NO_COLOR: '1' }, encoding: 'utf8' });
+    for (const args of runs) {
+      const run = spawnSync(process.execPath, [join(dist, 'bin.cjs'), ...args], { env: { ...process.env, LKIP_WRITE_CODE_CACHE: '1', LKIP_CODE_CACHE_SKIP: importsEsm.join(','), NO_COLOR: '1' }, encoding: 'utf8' });
       // 1: the fixture has findings, as it should.
-      if (run.status !== 0 && run.status !== 1) throw new Error(`bundle: the warm-up lint exited ${run.status}: ${run.stderr}`);
+      if (run.status !== 0 && run.status !== 1) throw new Error(`bundle: the warm-up \`lkip ${args[0]}\` exited ${run.status}: ${run.stderr}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 } else {
-  console.warn(`bundle: ${draft} not found; no code cache written (the CLI works, only starts slower)`);
+  console.warn(`bundle: the fixture drafts (${draft}, ${other}) are not there; no code cache written (the CLI works, only starts slower)`);
 }
