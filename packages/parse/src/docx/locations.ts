@@ -1,3 +1,5 @@
+import { countBefore } from '../text/sorted.js';
+
 /**
  * Where a place in the converted Markdown is in the Word document, in words a Word user can
  * search for: the paragraph's opening words, or the table (by its caption or header) and the
@@ -32,17 +34,8 @@ export interface DocxLocation {
 
 /** The location holding `offset`, or the closest one before it (between two cells, say). */
 export function docxLocationAt(locations: readonly DocxLocation[], offset: number): DocxLocation | undefined {
-  let lo = 0;
-  let hi = locations.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((locations[mid] as DocxLocation).start <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best === -1 ? locations[0] : locations[best];
+  const atOrBefore = countBefore(locations.length, (i) => (locations[i] as DocxLocation).start <= offset);
+  return atOrBefore === 0 ? locations[0] : locations[atOrBefore - 1];
 }
 
 const SHORT = 40;

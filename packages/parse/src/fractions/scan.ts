@@ -2,6 +2,7 @@ import { isBlankChar, type SourceText, type Span } from '../tables/source.js';
 import type { SourceCell } from '../tables/types.js';
 import { commandEnd, latexToText, matchBrace } from './latex.js';
 import type { FractionBlock } from './types.js';
+import { countBefore } from '../text/sorted.js';
 
 /** A fraction and the source lines it occupies (the table reader must leave those lines alone). */
 export interface FoundFraction {
@@ -191,17 +192,7 @@ function cleanLabel(raw: string): string | undefined {
 
 /** The span of the math node holding `offset`, if any (spans are sorted and do not overlap). */
 function mathSpanAt(spans: Span[], offset: number): Span | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found: Span | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid] as Span;
-    if (s.start <= offset) {
-      found = s;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = spans[countBefore(spans.length, (i) => (spans[i] as Span).start <= offset) - 1];
   return found && offset < found.end ? found : undefined;
 }
 

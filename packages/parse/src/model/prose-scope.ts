@@ -1,6 +1,7 @@
 import type { Indicator, PlaceKind } from '@lkip/schema';
 import { logicalParagraphs, type Block } from './blocks.js';
 import type { BuildContext } from './context.js';
+import { countBefore } from '../text/sorted.js';
 
 export interface ProseScope {
   block: Block;
@@ -44,27 +45,14 @@ export function overlapsTable(ctx: BuildContext, start: number, end: number): bo
   }
   // The tables that start before `end` are a prefix of the sorted starts; one of them reaches past `start`?
   const { starts, maxEnds } = index;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((starts[mid] as number) < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && (maxEnds[lo - 1] as number) > start;
+  const before = countBefore(starts.length, (i) => (starts[i] as number) < end);
+  return before > 0 && (maxEnds[before - 1] as number) > start;
 }
 
 /** The paragraphs that start in [from, to), in order: paragraphs are sorted by start, so a binary search finds the first. */
 function paragraphsIn(paragraphs: readonly Block[], from: number, to: number): Block[] {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((paragraphs[mid] as Block).start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Block[] = [];
-  for (let i = lo; i < paragraphs.length && (paragraphs[i] as Block).start < to; i++) out.push(paragraphs[i] as Block);
+  for (let i = countBefore(paragraphs.length, (k) => (paragraphs[k] as Block).start < from); i < paragraphs.length && (paragraphs[i] as Block).start < to; i++) out.push(paragraphs[i] as Block);
   return out;
 }
 

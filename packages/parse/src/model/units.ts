@@ -1,6 +1,8 @@
 import type { ReportingUnit } from '@lkip/schema';
 import type { AgencyProfile, OfficeForm } from '../profiles/index.js';
 import type { HeaderSynonyms } from './column-roles.js';
+import { isBlankChar } from '../tables/source.js';
+import { countBefore } from '../text/sorted.js';
 
 type Kind = ReportingUnit['kind'];
 
@@ -39,24 +41,14 @@ export interface OfficeVocabulary {
 }
 
 /**
- * `/\s/` for one character, by its code: the prefix matcher asks it of every character it
- * passes, for every office word of the draft.
+ * `/\s/` for one character: the prefix matcher asks it of every character it passes, for every
+ * office word of the draft, so it goes by the code (isBlankChar, less the zero-width space that
+ * `/\s/` does not count).
  */
 function isSpace(c: string | undefined): boolean {
   if (c === undefined || c.length !== 1) return c !== undefined && /\s/.test(c);
   const code = c.charCodeAt(0);
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code !== 0x200b && isBlankChar(code);
 }
 
 function prefixWords(prefix: string): PrefixWord[] {
@@ -364,15 +356,8 @@ export function openingWordIndex(text: string, vocab: OfficeVocabulary): Opening
  */
 export function openingWordStartsIn(index: OpeningWordIndex, slice: string, base: number): number[] {
   const { starts, lengths } = index;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((starts[mid] as number) < base) lo = mid + 1;
-    else hi = mid;
-  }
   const out: number[] = [];
-  for (let k = lo; k < starts.length && (starts[k] as number) < base + slice.length; k++) {
+  for (let k = countBefore(starts.length, (i) => (starts[i] as number) < base); k < starts.length && (starts[k] as number) < base + slice.length; k++) {
     const at = (starts[k] as number) - base;
     const end = at + (lengths[k] as number);
     if (end <= slice.length && !isWordCharBefore(slice, at) && !isWordCharAt(slice, end)) out.push(at);

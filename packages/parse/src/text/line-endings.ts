@@ -1,3 +1,5 @@
+import { countBefore } from './sorted.js';
+
 /**
  * Drafts come from Windows machines with CRLF line ends, often mixed with LF, and old Mac
  * exports end lines with a lone CR. The reader and the rules see LF text; the CLI and the viewer
@@ -64,14 +66,7 @@ export function offsetMapper(lf: string, lineEndings: LineEndings): (offset: num
   }
   return (offset) => {
     // Lines before `offset` = newlines strictly before it.
-    let lo = 0;
-    let hi = newlineAt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((newlineAt[mid] ?? 0) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset + (crlfBefore[lo] ?? 0);
+    return offset + (crlfBefore[countBefore(newlineAt.length, (i) => (newlineAt[i] ?? 0) < offset)] ?? 0);
   };
 }
 
