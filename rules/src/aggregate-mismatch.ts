@@ -3,6 +3,7 @@ import type { BudgetLine, Cell, LkipDocument, Quantity, RawTable } from '@lkip/s
 import { formatLike, placeNote, replaceNumber, said, saidValue, unitOrLabel } from './support/describe.js';
 import { computedFigure, figureOf } from './support/evidence.js';
 import { columnsOf, isNumberingRow, onlyFigure, partnerColumn, yearOf } from './support/table-roles.js';
+import { perObject } from './support/memo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reading table cells
@@ -30,17 +31,11 @@ function cellText(cell: Cell): string {
   return text;
 }
 
-const cellValues = new WeakMap<Cell, CellValue>();
-
 /** What a cell holds; read once per cell, since every candidate relation reads every row again. */
+const cellValue = perObject(readCell);
+
 function valueOf(cell: Cell | undefined): CellValue {
-  if (!cell) return { kind: 'empty' };
-  let value = cellValues.get(cell);
-  if (!value) {
-    value = readCell(cell);
-    cellValues.set(cell, value);
-  }
-  return value;
+  return cell ? cellValue(cell) : { kind: 'empty' };
 }
 
 function readCell(cell: Cell): CellValue {

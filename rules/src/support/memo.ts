@@ -1,14 +1,19 @@
 /**
- * What several rules (or one rule, row after row) read from a document, computed once per
- * document: the cache is keyed by the document object, so a document that is no longer linted is
- * collected with its entries, and a new parse of the same text starts afresh.
+ * `compute` with its answer kept per object (a cell, a row, a scale): the cache is a WeakMap, so
+ * an object no longer in use is collected with its answer, and a new parse starts afresh.
  */
-export function perDocument<Doc extends object, T>(compute: (doc: Doc) => T): (doc: Doc) => T {
-  const cache = new WeakMap<Doc, T>();
-  return (doc) => {
-    if (cache.has(doc)) return cache.get(doc) as T;
-    const value = compute(doc);
-    cache.set(doc, value);
+export function perObject<Key extends object, T>(compute: (key: Key) => T): (key: Key) => T {
+  const cache = new WeakMap<Key, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(key);
+    cache.set(key, value);
     return value;
   };
 }
+
+/**
+ * What several rules (or one rule, row after row) read from a document, computed once per
+ * document (`perObject` keyed by the document).
+ */
+export const perDocument = perObject;

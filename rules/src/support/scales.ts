@@ -6,6 +6,7 @@
 import { configPattern, type Interval, type ResolvedConfig } from '@lkip/engine';
 import type { Band, CategoryScale, Indicator, LkipDocument } from '@lkip/schema';
 import { scalesByIndicator } from './indexes.js';
+import { perObject } from './memo.js';
 
 export interface BandRange {
   /** The label as the scale writes it. */
@@ -42,16 +43,7 @@ function byValue(a: BandRange, b: BandRange): number {
   return a.lo - b.lo || a.hi - b.hi;
 }
 
-const ranges = new WeakMap<CategoryScale, ScaleRanges>();
-
-export function rangesOfScale(scale: CategoryScale): ScaleRanges {
-  let known = ranges.get(scale);
-  if (!known) {
-    known = readRanges(scale);
-    ranges.set(scale, known);
-  }
-  return known;
-}
+export const rangesOfScale: (scale: CategoryScale) => ScaleRanges = perObject(readRanges);
 
 function readRanges(scale: CategoryScale): ScaleRanges {
   const bands = scale.bands.map(

@@ -4,6 +4,7 @@
  * knows (tab, pipe, HTML, aligned, one cell per line, flat rows).
  */
 import type { Cell, ColumnRole, Quantity, RawTable } from '@lkip/schema';
+import { perObject } from './memo.js';
 
 export function cleanText(text: string): string {
   return text
@@ -95,15 +96,9 @@ export function partnerColumn(table: RawTable, role: ColumnRole, year: number | 
 /**
  * A row that numbers the columns ("1 2 3 4 5 = 4/3 6 = 3-4", "(1) (2) (3)"), as converted
  * budget and performance tables repeat under their header: no figure of it is a statement.
+ * Several rules ask it of every row of every table: answered once per row.
  */
-export function isNumberingRow(row: Cell[]): boolean {
-  // Several rules ask of every row of every table: answered once per row.
-  let answer = numberingRows.get(row);
-  if (answer === undefined) numberingRows.set(row, (answer = readNumberingRow(row)));
-  return answer;
-}
-
-const numberingRows = new WeakMap<Cell[], boolean>();
+export const isNumberingRow: (row: Cell[]) => boolean = perObject(readNumberingRow);
 
 function readNumberingRow(row: Cell[]): boolean {
   // The first cell that is no column number settles it: the rest of the row is not cleaned.
