@@ -11,7 +11,7 @@
  */
 import type { ColumnRole } from '@lkip/schema';
 import { goalIndicatorSplit, isFigureCell, isTitleWord, isRowNumber, isUnitWord, NUMERIC_ROLES, readHeaderWords } from './layout-header.js';
-import { cellOf, emptyCell, isNumberingTokens, joinCells, normTitle, tokens, usable, type LayoutInput, type TextCell, type TextTable, type Token } from './text-layout.js';
+import { cellOf, emptyCell, isNumberingTokens, joinCells, normTitle, tokenOutline, tokens, usable, type LayoutInput, type TextCell, type TextTable, type Token } from './text-layout.js';
 
 interface FlatSpec {
   roles: ColumnRole[];
@@ -169,8 +169,9 @@ export function readFlatTables(input: LayoutInput): TextTable[] {
   const n = src.lines.length;
   for (let i = 0; i < n; i++) {
     if (!usable(input, i) || input.furniture[i] === 1 || src.isBlank(i)) continue;
-    const toks = tokens(src, i);
-    if (toks.length < 3 || toks.length > 40) continue;
+    // headerAt's first tests, without taking the line apart.
+    const { count, first } = tokenOutline(src, i, 40);
+    if (count < 3 || count > 40 || !isTitleWord(first)) continue;
     const header = headerAt(input, i);
     if (!header) continue;
     const spec = specOf(header.roles, header.key);

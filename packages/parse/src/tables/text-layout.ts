@@ -52,6 +52,29 @@ export function tokens(src: SourceText, index: number): Token[] {
   return out;
 }
 
+/**
+ * The number of tokens of line `index`, counted no further than `limit` + 1, and the first one's
+ * text: what a reader tests before it takes a line apart. Most lines of a draft are prose, and a
+ * long paragraph split into tokens only to be found too long cost more than the table readers'
+ * whole work on it.
+ */
+export function tokenOutline(src: SourceText, index: number, limit: number): { count: number; first: string } {
+  const line = src.line(index);
+  let count = 0;
+  let first = '';
+  if (!line) return { count, first };
+  let i = line.start;
+  while (i < line.end && count <= limit) {
+    while (i < line.end && isBlankChar(src.text.charCodeAt(i))) i++;
+    if (i >= line.end) break;
+    const s = i;
+    while (i < line.end && !isBlankChar(src.text.charCodeAt(i))) i++;
+    if (count === 0) first = src.text.slice(s, i);
+    count++;
+  }
+  return { count, first };
+}
+
 /** One cell over consecutive tokens of one line: its text is exactly the source under it. */
 export function cellOf(src: SourceText, parts: readonly Token[]): TextCell {
   const first = parts[0] as Token;
