@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-import { MAX_DRAFT_BYTES, checkSize, decodeDraft } from './read-draft.js';
+import { directOutput } from './direct-output.js';
 import { oneLine } from './errors.js';
 import { run } from './run.js';
 import type { Io } from './io.js';
 
+// `process.stdout` and `process.stderr` are created only when needed (direct-output.ts).
+const stdout = directOutput(1, () => process.stdout.on('error', onStdoutError));
+const stderr = directOutput(2, () => process.stderr);
+
 // Nothing may reach the user as a stack trace: whatever escapes `run` (it should not) or fires
 // later on the event loop ends as one `lkip:` line and exit code 2.
 function fail(error: unknown): void {
-  process.stderr.write(`lkip: ${oneLine(error)}\n`);
+  stderr.write(`lkip: ${oneLine(error)}\n`);
   process.exitCode = 2;
 }
 process.on('uncaughtException', (error) => {
@@ -19,12 +23,14 @@ process.on('unhandledRejection', (error) => {
   process.exit(2);
 });
 // `lkip lint … | head` closes the pipe early; that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   fail(error);
-});
+}
 
 async function readStdin(): Promise<string> {
+  // Loaded when standard input is read: `lkip --help` then loads neither the draft reader nor fs/promises.
+  const { MAX_DRAFT_BYTES, checkSize, decodeDraft } = await import('./read-draft.js');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
@@ -38,12 +44,12 @@ async function readStdin(): Promise<string> {
 }
 
 const io: Io = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
+  stdout: (s) => stdout.write(s),
+  stderr: (s) => stderr.write(s),
   cwd: process.cwd(),
   stdin: readStdin,
-  isTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
+  isTTY: stdout.isTTY,
+  stderrIsTTY: stderr.isTTY,
   env: process.env,
 };
 

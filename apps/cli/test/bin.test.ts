@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,5 +45,25 @@ describe.skipIf(!built)('the built lkip command', () => {
     const piped = lkip(['lint', '--stdin', '--format', 'json'], '');
     expect(piped.status).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject([{ filePath: '<text>' }]);
+  });
+  // Output larger than a pipe's buffer (64 KiB on Linux): written whole when read to the end,
+  // and a reader that closes the pipe early ends the run quietly, without a stack trace.
+  const ntt = fileURLToPath(new URL('../../../fixtures/ntt-2024/draft.md', import.meta.url));
+  const consistent = fileURLToPath(new URL('../../../fixtures/consistent-2024/draft.md', import.meta.url));
+  it('writes a long report through a pipe whole', () => {
+    const r = lkip(['lint', '--format', 'json', ntt, consistent]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(128 * 1024);
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+  });
+
+  it('stops quietly when the reader closes the pipe early (`lkip lint … | head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'lint', '--format', 'json', ntt, ntt], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(code);
   });
 });
