@@ -37,18 +37,29 @@ export interface Token {
   end: number;
 }
 
-export function tokens(src: SourceText, index: number): Token[] {
+/**
+ * Calls `visit` with the offsets of each word of line `index` (a run of non-blank characters), in
+ * order, until it returns false.
+ */
+function eachWord(src: SourceText, index: number, visit: (start: number, end: number) => boolean): void {
   const line = src.line(index);
-  if (!line) return [];
-  const out: Token[] = [];
+  if (!line) return;
   let i = line.start;
   while (i < line.end) {
     while (i < line.end && isBlankChar(src.text.charCodeAt(i))) i++;
-    if (i >= line.end) break;
+    if (i >= line.end) return;
     const s = i;
     while (i < line.end && !isBlankChar(src.text.charCodeAt(i))) i++;
-    out.push({ text: src.text.slice(s, i), start: s, end: i });
+    if (!visit(s, i)) return;
   }
+}
+
+export function tokens(src: SourceText, index: number): Token[] {
+  const out: Token[] = [];
+  eachWord(src, index, (start, end) => {
+    out.push({ text: src.text.slice(start, end), start, end });
+    return true;
+  });
   return out;
 }
 
@@ -59,19 +70,13 @@ export function tokens(src: SourceText, index: number): Token[] {
  * whole work on it.
  */
 export function tokenOutline(src: SourceText, index: number, limit: number): { count: number; first: string } {
-  const line = src.line(index);
   let count = 0;
   let first = '';
-  if (!line) return { count, first };
-  let i = line.start;
-  while (i < line.end && count <= limit) {
-    while (i < line.end && isBlankChar(src.text.charCodeAt(i))) i++;
-    if (i >= line.end) break;
-    const s = i;
-    while (i < line.end && !isBlankChar(src.text.charCodeAt(i))) i++;
-    if (count === 0) first = src.text.slice(s, i);
+  eachWord(src, index, (start, end) => {
+    if (count === 0) first = src.text.slice(start, end);
     count++;
-  }
+    return count <= limit;
+  });
   return { count, first };
 }
 
