@@ -19,7 +19,7 @@ export interface Output {
  * when a direct write fails (a full non-blocking pipe, a reader that went away): the stream then
  * takes the unwritten rest and every later write, and does with the failure what it always did.
  */
-export function directOutput(fd: 1 | 2, stream: () => NodeJS.WritableStream & { isTTY?: boolean }, write: (fd: number, bytes: Buffer, offset: number) => number = writeSync): Output {
+export function directOutput(fd: number, stream: () => NodeJS.WritableStream & { isTTY?: boolean }, write: (fd: number, bytes: Buffer, offset: number) => number = writeSync): Output {
   let opened = writesDirectly(fd) ? undefined : stream();
   return {
     isTTY: opened?.isTTY === true,

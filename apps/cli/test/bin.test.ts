@@ -46,6 +46,7 @@ describe.skipIf(!built)('the built lkip command', () => {
     expect(piped.status).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject([{ filePath: '<text>' }]);
   });
+
   // Output larger than a pipe's buffer (64 KiB on Linux): written whole when read to the end,
   // and a reader that closes the pipe early ends the run quietly, without a stack trace.
   const ntt = fileURLToPath(new URL('../../../fixtures/ntt-2024/draft.md', import.meta.url));

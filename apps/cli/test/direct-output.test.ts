@@ -27,7 +27,7 @@ describe('directOutput', () => {
 
   it('writes a file descriptor directly, whole and in order, without opening the stream', () => {
     let opened = 0;
-    const out = directOutput(fd as 1, () => {
+    const out = directOutput(fd, () => {
       opened++;
       return fakeStream();
     });
@@ -46,7 +46,7 @@ describe('directOutput', () => {
       written.push(Buffer.from(part));
       return part.length;
     };
-    const out = directOutput(fd as 1, () => fakeStream(), shortWrites);
+    const out = directOutput(fd, () => fakeStream(), shortWrites);
     out.write('capaian → 97,5 %');
     expect(Buffer.concat(written).toString('utf8')).toBe('capaian → 97,5 %');
   });
@@ -59,7 +59,7 @@ describe('directOutput', () => {
       return Math.min(4, bytes.length - offset);
     };
     let opened = 0;
-    const out = directOutput(fd as 1, () => {
+    const out = directOutput(fd, () => {
       opened++;
       return stream;
     }, failSecond);
@@ -74,7 +74,7 @@ describe('directOutput', () => {
   it('leaves anything that is not a pipe, a socket or a file to the stream, which says whether it is a terminal', async () => {
     const stream = fakeStream(true);
     // A descriptor that is not open: fstat fails, as it does for nothing a direct write could use.
-    const out = directOutput(987_654 as 1, () => stream);
+    const out = directOutput(987_654, () => stream);
     expect(out.isTTY).toBe(true);
     out.write('x');
     await new Promise((resolve) => setImmediate(resolve));
