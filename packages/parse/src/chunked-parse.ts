@@ -12,10 +12,12 @@ export type ParseText = (text: string) => Root;
  * time are all that is held besides the tree. Smaller pieces are also quicker, down to a few KB:
  * the events held are what each young-generation collection copies, and micromark splices its
  * event list in place. On the real draft (250 KB, 15 fresh processes each) the Markdown parse took
- * 287 ms cold and 182 ms warm in 8 KB pieces against 320–337 and 227 ms in 32 KB ones; a whole
- * cold `lkip lint` of it, 31 interleaved runs, 740 against 750 ms.
+ * 287 ms cold and 182 ms warm in 8 KB pieces against 320–337 and 227 ms in 32 KB ones. A whole
+ * cold `lkip lint` of it, 31 interleaved runs each: 4 KB pieces 11–12 ms quicker than 8 KB (twice),
+ * 2 KB ones no quicker than 4 KB; a piece is parsed with the line after it, and below a few KB that
+ * and each call's set-up start to count.
  */
-export const PIECE_CHARS = 8 * 1024;
+export const PIECE_CHARS = 4 * 1024;
 
 /**
  * Parses `text` in pieces cut at *clean boundaries* and returns the same tree as `parse(text)`.
