@@ -1,10 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { Table } from 'mdast';
+import type { Node, Table } from 'mdast';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { collectFractions, latexToText } from '../src/fractions/index.js';
+import { remarkBoundInlineMarkers } from '../src/inline-markers.js';
 import { parseMarkdown } from '../src/pipeline.js';
+import { remarkGfmTables } from '../src/tables/gfm-tables.js';
 import { collectTables, type TableBlock } from '../src/tables/index.js';
 
 const md = (...lines: string[]) => lines.join('\n');
@@ -67,6 +72,32 @@ describe('parseMarkdown', () => {
     const copies = Math.ceil((2 * 1024 * 1024) / block.length);
     expect(tables).toHaveLength(copies);
     expect(fractions).toHaveLength(2 * copies);
+  });
+
+  it('finds pipe tables in containers, with alignment colons and with a colon-only delimiter row', () => {
+    const tablesIn = (text: string) => parseMarkdown(text).children.flatMap(function all(n: Node): Node[] {
+      return [...(n.type === 'table' ? [n] : []), ...('children' in n ? (n.children as Node[]).flatMap(all) : [])];
+    });
+    expect(tablesIn(md('> a | b', '> --|--', '> 1 | 2'))).toHaveLength(1);
+    expect(tablesIn(md('- a | b', '  :-|-:', '  1 | 2'))).toHaveLength(1);
+    expect(tablesIn(md('Capaian', ':--'))).toHaveLength(1);
+    expect(tablesIn(md('Capaian', '--:', '98'))).toHaveLength(1);
+    // Dashes alone under a line make a heading, not a table.
+    expect(tablesIn(md('Capaian', '---'))).toHaveLength(0);
+  });
+
+  it('parses text that cannot hold a pipe table as the parser with the table extension does', () => {
+    // parseMarkdown leaves the table extension out where no line can be a delimiter row. No digit,
+    // tab or tag: the text-layout readers after the parse then have nothing to read.
+    const withTables = unified().use(remarkParse).use(remarkBoundInlineMarkers).use(remarkGfmTables).use(remarkMath);
+    const unit = fc.constantFrom('a', 'b', ' ', '\n', '-', ':', '$', '*', '>', '#', '`', '=', '%', '+', '.', '\\', '[', ']', '(', ')');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 160 }), (text) => {
+        fc.pre(!/\||:-|-:/.test(text));
+        expect(parseMarkdown(text)).toEqual(withTables.runSync(withTables.parse(text)));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('never throws on random drafts', () => {
