@@ -64,7 +64,8 @@ export function parseInPieces(text: string, parse: ParseText, pieceChars = PIECE
       const root = parse(text.slice(from));
       return { at: text.length, nodes: root.children, root };
     })();
-    for (; countedTo < from; countedTo++) if (text.charCodeAt(countedTo) === 10) linesBefore++;
+    for (let lf = text.indexOf('\n', countedTo); lf !== -1 && lf < from; lf = text.indexOf('\n', lf + 1)) linesBefore++;
+    countedTo = from;
     for (const node of piece.nodes) children.push(moved(node, linesBefore, from, seen));
     first ??= piece.root;
     if (!cut) {

@@ -86,6 +86,14 @@ describe('inline markers', () => {
     expect(bounded).toContain('\n\n***\n\n* ');
     expect(parseMarkdown(over).children.map((n) => n.type)).toEqual(['list', 'thematicBreak', 'list']);
   });
+
+  it('leaves many paragraphs alone when each is under the limit, though the text is far over it', () => {
+    const paragraph = `**Tabel** ${'*a* '.repeat(MAX_INLINE_MARKERS / 4)}`;
+    const text = Array.from({ length: 8 }, () => paragraph).join('\n\n');
+    expect((text.match(/[*_`[\]]/g) ?? []).length).toBeGreaterThan(4 * MAX_INLINE_MARKERS);
+    expect(boundInlineMarkers(text)).toBeUndefined();
+    expect(boundInlineMarkers(`${text}${'_'.repeat(MAX_INLINE_MARKERS)}`)).toBeDefined();
+  });
 });
 
 const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkMath).freeze();

@@ -22,6 +22,11 @@ export interface LineEndings {
 
 export function splitLineEndings(text: string): { lf: string; lineEndings: LineEndings } {
   const endings: Eol[] = [];
+  if (!text.includes('\r')) {
+    // LF only, the usual case: counted with indexOf, far quicker on a cold start than a loop over every character.
+    for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', lf + 1)) endings.push('\n');
+    return { lf: text, lineEndings: { endings, dominant: '\n', hasCrlf: false } };
+  }
   const counts = { '\r\n': 0, '\n': 0, '\r': 0 };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
