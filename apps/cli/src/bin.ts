@@ -55,4 +55,20 @@ const io: Io = {
 
 run(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
+  exitIfDone(code);
 }, fail);
+
+/**
+ * Ends the process as soon as a run has left nothing behind: no output waiting in a stream and
+ * no handle, request or timer still open. Left to end by itself, Node first runs the tasks V8 has
+ * queued, and a garbage collection that a long lint started is then finished for nothing (8 to
+ * 11 ms at the end of a cold lint of a 30 KB draft, CPU profile). The close of the draft's file
+ * handle is often still under way when the run returns: a few turns of the event loop are given
+ * to such requests; anything that lasts longer (a server, a stream still flushing) ends as before,
+ * when the event loop is empty.
+ */
+function exitIfDone(code: number, turns = 20): void {
+  if (!stdout.allWritten || !stderr.allWritten) return;
+  if (process.getActiveResourcesInfo().length === 0) process.exit(code);
+  else if (turns > 0) setImmediate(() => exitIfDone(code, turns - 1)).unref();
+}

@@ -5,6 +5,8 @@ export interface Output {
   write(s: string): void;
   /** Whether it is a terminal (what `process.stdout.isTTY` says). */
   readonly isTTY: boolean;
+  /** Whether every byte so far went out with `fs.writeSync`: none waits in a stream. */
+  readonly allWritten: boolean;
 }
 
 /**
@@ -23,6 +25,9 @@ export function directOutput(fd: number, stream: () => NodeJS.WritableStream & {
   let opened = writesDirectly(fd) ? undefined : stream();
   return {
     isTTY: opened?.isTTY === true,
+    get allWritten(): boolean {
+      return opened === undefined;
+    },
     write(s: string): void {
       if (opened) {
         opened.write(s);

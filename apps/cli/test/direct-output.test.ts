@@ -35,6 +35,7 @@ describe('directOutput', () => {
     out.write('realisasi → 114,9\n');
     expect(opened).toBe(0);
     expect(out.isTTY).toBe(false);
+    expect(out.allWritten).toBe(true);
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('Bab III: 89,56 %\nrealisasi → 114,9\n');
   });
 
@@ -63,7 +64,10 @@ describe('directOutput', () => {
       opened++;
       return stream;
     }, failSecond);
+    expect(out.allWritten).toBe(true);
     out.write('abcdefgh');
+    // The stream holds the rest now: bin.ts must not end the process before it has flushed.
+    expect(out.allWritten).toBe(false);
     out.write('ij');
     await new Promise((resolve) => setImmediate(resolve));
     expect(opened).toBe(1);
@@ -76,6 +80,7 @@ describe('directOutput', () => {
     // A descriptor that is not open: fstat fails, as it does for nothing a direct write could use.
     const out = directOutput(987_654, () => stream);
     expect(out.isTTY).toBe(true);
+    expect(out.allWritten).toBe(false);
     out.write('x');
     await new Promise((resolve) => setImmediate(resolve));
     expect(stream.got.join('')).toBe('x');
