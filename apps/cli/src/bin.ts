@@ -61,8 +61,9 @@ run(process.argv.slice(2), io).then((code) => {
 /**
  * Ends the process as soon as a run has left nothing behind: no output waiting in a stream and
  * no handle, request or timer still open. Left to end by itself, Node first runs the tasks V8 has
- * queued, and a garbage collection that a long lint started is then finished for nothing (8 to
- * 11 ms at the end of a cold lint of a 30 KB draft, CPU profile). The close of the draft's file
+ * queued, and a garbage collection that a long lint started is then finished for nothing: 3 to
+ * 5 ms of a cold lint of drafts of 30 to 250 KB (31-run A/Bs; the CPU profile of the 30 KB one
+ * showed 8 to 11 ms of collection after the output). The close of the draft's file
  * handle is often still under way when the run returns: a few turns of the event loop are given
  * to such requests; anything that lasts longer (a server, a stream still flushing) ends as before,
  * when the event loop is empty.
