@@ -55,12 +55,26 @@ const lazyChildProcess = {
   },
 };
 
+// The reader's HTML tables (src/tables/html.ts in @lkip/parse) use rehype-parse, and with it parse5
+// and property-information: some 200 KB whose loading cost every lint about 5 ms, though few drafts
+// hold an HTML table. Here rehype-parse is required on first use, when a draft has one.
+const HTML_IMPORT = "import rehypeParse from 'rehype-parse';";
+const HTML_USE = '.use(rehypeParse, ';
+const lazyHtmlParser = {
+  name: 'lkip:lazy-html-parser',
+  transform(code, id) {
+    if (!/[\\/]parse[\\/]dist[\\/]tables[\\/]html\.js$/.test(id)) return null;
+    if (!code.includes(HTML_IMPORT) || !code.includes(HTML_USE)) throw new Error(`bundle: ${id} no longer has \`${HTML_IMPORT}\` and \`${HTML_USE}\`; update lazyHtmlParser`);
+    return code.replace(HTML_IMPORT, '').replace(HTML_USE, ".use(require('rehype-parse').default, ");
+  },
+};
+
 const { output } = await build({
   input: entries,
   platform: 'node',
   external: ['@lkip/pdf', /^node:/],
   logLevel: 'warn',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lazyHtmlParser],
   output: {
     dir: bundle,
     format: 'cjs',
