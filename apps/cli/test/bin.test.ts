@@ -58,6 +58,16 @@ describe.skipIf(!built)('the built lkip command', () => {
     expect(JSON.parse(r.stdout)).toHaveLength(2);
   });
 
+  // The bundle loads the HTML parser only when a draft first has an HTML table (scripts/bundle.mjs).
+  it('reads a draft with HTML tables', () => {
+    const excerpt = fileURLToPath(new URL('../../../fixtures/excerpts/ditjen-preservasi/draft.md', import.meta.url));
+    const r = lkip(['extract', excerpt]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const tables = (JSON.parse(r.stdout) as { tables: { format?: string }[] }).tables;
+    expect(tables.map((t) => t.format)).toEqual(['html', 'html']);
+  });
+
   it('stops quietly when the reader closes the pipe early (`lkip lint … | head`)', async () => {
     const child = spawn(process.execPath, [BIN, 'lint', '--format', 'json', ntt, ntt], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
