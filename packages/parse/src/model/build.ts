@@ -5,7 +5,6 @@ import type { MarkdownCache } from '../incremental.js';
 import { checkLimits, checkTableSize, limitDiagnostic, ReaderLimitError, type ReaderLimits } from '../limits.js';
 import { parseMarkdown } from '../pipeline.js';
 import { collectTables } from '../tables/index.js';
-import { sourceTextOf } from '../tables/source.js';
 import type { TableBlock } from '../tables/types.js';
 import { collectBlocks } from './blocks.js';
 import { readBudget } from './budget.js';
@@ -81,8 +80,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): LkipDoc
 
 function fill(doc: LkipDocument, text: string, options: BuildOptions): void {
   const tree = parseMarkdown(text, options.markdownCache);
-  // The table readers split the text into lines already (split on "\n" as the map does).
-  const map = new SourceMap(text, sourceTextOf(text).lines.map((line) => line.start));
+  const map = new SourceMap(text);
   const blocks = collectBlocks(tree, text);
   const tableBlocks = collectTables(tree, text);
   // Tables of the text layouts are only known once read: checked before the model is built on them.

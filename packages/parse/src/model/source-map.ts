@@ -1,19 +1,13 @@
 import type { Position } from '@lkip/schema';
+import { sourceTextOf } from '../tables/source.js';
 
 /** Turns offsets into line/column positions for one source text. */
 export class SourceMap {
   private readonly lineStarts: number[];
 
-  /** `lineStarts`, when given, are where the text's lines start (0, then after each "\n"): a split the caller already has. */
-  constructor(readonly text: string, lineStarts?: number[]) {
-    if (lineStarts) {
-      this.lineStarts = lineStarts;
-      return;
-    }
-    this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
+  constructor(readonly text: string) {
+    // The lines the table readers split the same text into (split on "\n", as here).
+    this.lineStarts = sourceTextOf(text).lines.map((line) => line.start);
   }
 
   /** 1-based line and column of an offset. */
